@@ -1,0 +1,72 @@
+"""Word lists as data: reporting verbs, noun and phrase cues, hedges, denials, source words.
+
+Each list is a TSV file in `data/` (`#` starts a comment; the first non-comment line names the columns).
+`load()` reads them once and checks every class against the model's vocabularies.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS
+
+
+@dataclass(frozen=True)
+class CueClass:
+    """What a cue says about its source's commitment (`certainty`) and what the source does (`act`)."""
+
+    certainty: str
+    act: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    verbs: dict[str, CueClass]  # reporting verb lemma -> class ("say", "believe", "deny")
+    nouns: dict[str, CueClass]  # reporting noun lemma -> class ("statement", "accusation", "report")
+    phrases: dict[str, CueClass]  # multiword cue, lower-case words -> class ("according to", "in a statement")
+    hedges: dict[str, str]  # hedge word or phrase in a content -> the certainty it caps to ("may" -> possible)
+    denial_words: frozenset[str]  # words that make a statement a denial ("baseless", "false")
+    source_words: dict[str, str]  # head noun of a source -> source kind ("officials" -> anonymous_officials)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("sayso.lexicons").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _check(name: str, column: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"lexicon {name}: {column} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _cue_classes(name: str, key: str) -> dict[str, CueClass]:
+    out = {}
+    for row in _rows(name):
+        out[row[key].lower()] = CueClass(
+            _check(name, "certainty", row["certainty"], CERTAINTIES), _check(name, "act", row["act"], ACTS)
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicons:
+    """All lexicons, read once per process."""
+    return Lexicons(
+        verbs=_cue_classes("reporting_verbs.tsv", "lemma"),
+        nouns=_cue_classes("noun_cues.tsv", "lemma"),
+        phrases=_cue_classes("phrase_cues.tsv", "phrase"),
+        hedges={
+            r["hedge"].lower(): _check("hedges.tsv", "certainty", r["certainty"], CERTAINTIES)
+            for r in _rows("hedges.tsv")
+        },
+        denial_words=frozenset(r["word"].lower() for r in _rows("denial_words.tsv")),
+        source_words={
+            r["word"].lower(): _check("source_words.tsv", "kind", r["kind"], SOURCE_KINDS)
+            for r in _rows("source_words.tsv")
+        },
+    )

@@ -1,0 +1,33 @@
+"""The document model and its versioned JSON (never imports spaCy)."""
+
+from sayso.model.document import (
+    ACTS,
+    CERTAINTIES,
+    QUOTES,
+    SCHEMA_VERSION,
+    SOURCE_KINDS,
+    Attribution,
+    DateMention,
+    Denial,
+    Document,
+    Hypothesis,
+    Metadata,
+    OriginalSource,
+    Span,
+)
+
+__all__ = [
+    "ACTS",
+    "CERTAINTIES",
+    "QUOTES",
+    "SCHEMA_VERSION",
+    "SOURCE_KINDS",
+    "Attribution",
+    "DateMention",
+    "Denial",
+    "Document",
+    "Hypothesis",
+    "Metadata",
+    "OriginalSource",
+    "Span",
+]
