@@ -1,0 +1,44 @@
+"""sayso: on whose say-so? Attributions, their sources, certainty, denials and provenance in English news text.
+
+    >>> import sayso
+    >>> doc = sayso.analyze("Officials said the plan failed.", published="2020-06-27")
+    >>> [(a.source.text, a.cue.text, a.content.text) for a in doc.attributions]
+    [('Officials', 'said', 'the plan failed')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sayso.model import Attribution, Document, Metadata, Span
+
+__version__ = "0.1.0"
+__all__ = ["Attribution", "Document", "Metadata", "Span", "__version__", "analyze", "load"]
+
+
+def load(model: str | None = None) -> Analyzer:
+    """An analyzer with the spaCy pipeline loaded once; reuse it for many texts."""
+    from sayso.analysis import Analyzer
+    from sayso.nlp import DEFAULT_MODEL
+
+    return Analyzer(model or DEFAULT_MODEL)
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | None = None,
+    name: str = "-",
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Analyse one article's text (`published` as YYYY-MM-DD anchors relative dates)."""
+    from sayso.read import read_text
+
+    record = read_text(text, name, published=published, outlet=outlet, url=url, title=title)
+    return load().analyze(record.text, record.meta)
+
+
+if TYPE_CHECKING:  # keeps spaCy out of `import sayso`
+    from sayso.analysis import Analyzer

@@ -1,0 +1,48 @@
+"""The analysis of one document, stage by stage, and of many, with the spaCy model loaded once.
+
+parse → attributions → entities → certainty & act → denials, dates, provenance → Document
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sayso.attribution import extract_attributions
+from sayso.model import Document, Metadata
+from sayso.nlp import DEFAULT_MODEL, load_nlp
+from sayso.read import Record
+from sayso.stance.certainty import classify
+
+BATCH_SIZE = 16
+
+
+def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
+    """Every stage after the parse, over one parsed Doc."""
+    meta = meta or Metadata()
+    extraction = extract_attributions(doc)
+    attributions = classify(doc, extraction.attributions)
+    return Document(
+        text=doc.text,
+        meta=meta,
+        attributions=tuple(attributions),
+        warnings=extraction.warnings,
+    )
+
+
+class Analyzer:
+    """Analyses texts with one loaded spaCy pipeline (`model`: a package name or a path)."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model)
+
+    def analyze(self, text: str, meta: Metadata | None = None) -> Document:
+        return analyze_doc(self.nlp(text), meta)
+
+    def analyze_records(self, records: Iterable[Record], batch_size: int = BATCH_SIZE) -> Iterator[Document]:
+        """Documents in input order; texts are parsed in batches."""
+        pairs = ((r.text, r.meta) for r in records)
+        for doc, meta in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield analyze_doc(doc, meta)

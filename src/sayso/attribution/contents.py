@@ -1,0 +1,191 @@
+"""Contents: what an attribution says, as character pieces of the text.
+
+From the parse: the complement clause of a verb cue ("said [that] X"), its infinitive ("is believed [to …]"),
+its object ("rejected [the report]"), the prepositional complement of an accusation ("blamed [for …]"), the
+clause around a parenthetical cue ("X, he said, Y"), the clause an "according to" phrase hangs from, a noun cue's
+that-clause, and what follows a colon. Then the quotation marks: a direct quote next to the cue's clause
+("“A,” she said, “B.”") is the content, whole, even when it runs over several sentences or paragraphs.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sayso.attribution.cues import Cue
+from sayso.attribution.quotes import Quote
+from sayso.lexicons import Lexicons
+from sayso.attribution.sources import postposed_subject
+from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
+
+Pieces = list[tuple[int, int]]
+NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "call", "explain", "continue"}
+PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
+ACCUSATION_PREPS = {"for", "of"}
+OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
+RELATIVE = {"who", "which", "that", "whom"}
+GLUE = " ,:;—–-\n"
+
+
+def _clause(doc: Doc, head: Token, exclude: set[int]) -> Pieces:
+    """A clause's tokens as trimmed character pieces, skipping `exclude` (the cue's own frame)."""
+    ids = [t.i for t in head.subtree if t.i not in exclude]
+    return trimmed_char_pieces(doc, pieces(ids))
+
+
+def _frame_tokens(cue: Cue, source: tuple[int, int] | None) -> set[int]:
+    ids = set(range(cue.start, cue.end))
+    if source:
+        ids.update(range(*source))
+    return ids
+
+
+def _bare(verb: Token) -> bool:
+    """A reporting clause with a subject and nothing said ("Phil Lovas said")."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "nsubjpass"}
+
+
+def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexicons) -> Pieces:
+    verb = cue.head
+    frame = _frame_tokens(cue, source)
+    if postposed_subject(cue) is not None and source is not None:
+        # "X, the New York Times reported": the sentence up to the comma before the source
+        sent = verb.sent
+        return trimmed_char_pieces(doc, [(sent.start, source[0])])
+    for dep in ("ccomp", "xcomp"):
+        comp = next((c for c in verb.children if c.dep_ == dep), None)
+        if comp is not None and comp.i < verb.i and lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
+            comp = None  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
+        if comp is not None:
+            ids = {t.i for t in comp.subtree} - frame
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
+                ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"
+            if comp.i > verb.i:
+                # modifiers the parser hung on the cue after its clause belong to the clause
+                # ("suggested that they tried to keep the US [bogged down in Afghanistan]")
+                for c in verb.rights:
+                    if c.i > comp.i and c.dep_ in ("advcl", "prep", "xcomp", "advmod", "npadvmod", "dobj"):
+                        ids.update(t.i for t in c.subtree)
+            return trimmed_char_pieces(doc, pieces(ids))
+    if cue.passive:
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
+        if prep is not None and cue.cls.act == "accusation":
+            return _clause(doc, prep, frame)
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and cue.cls.act == "denial" and subj.lower_ not in PRONOUN_OBJECTS:
+            return _clause(doc, subj, frame)
+        return []
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is not None and cue.lemma not in NO_OBJECT_VERBS and obj.lower_ not in PRONOUN_OBJECTS:
+        ids = {t.i for t in obj.subtree}
+        # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
+        for c in verb.rights:
+            if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp", "acomp"):
+                if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS:
+                    ids.update(t.i for t in c.subtree)
+        return trimmed_char_pieces(doc, pieces(ids - frame))
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
+        if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
+            own = {t.i for t in verb.subtree}
+            sent = verb.sent
+            ids = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+            return trimmed_char_pieces(doc, pieces(ids))
+    return []
+
+
+def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
+    """The clause an "according to X" phrase hangs from, without the phrase."""
+    head = cue.head.head if cue.head.head != cue.head else cue.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head != head:
+        head = head.head
+    own = set(range(cue.start, cue.end)) | ({*range(*source)} if source else set())
+    own.update(t.i for t in cue.head.subtree)
+    sent = cue.head.sent
+    ids = [t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+    return trimmed_char_pieces(doc, pieces(ids))
+
+
+def noun_content(doc: Doc, cue: Cue) -> Pieces:
+    clause = next((c for c in cue.head.rights if c.dep_ in ("acl", "ccomp")), None)
+    return _clause(doc, clause, set()) if clause is not None else []
+
+
+def colon_content(doc: Doc, cue: Cue) -> Pieces:
+    sent = cue.head.sent
+    return trimmed_char_pieces(doc, [(cue.end, sent.end)])
+
+
+def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[int, int]:
+    """Characters of the cue's own clause: the cue, its source and the modifiers hanging from the cue
+    ("the embassy said in a Twitter post")."""
+    ids = set(range(cue.start, cue.end))
+    if source:
+        ids.update(range(*source))
+    for c in cue.head.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") and not c.is_punct:
+            if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS):
+                lo, hi = subtree_range(c)
+                ids.update(range(lo, hi))
+    lo, hi = min(ids), max(ids) + 1
+    return char_range(doc, lo, hi)
+
+
+def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> list[Quote]:
+    """Quotes that end just before the cue's clause and/or open just after it, with only commas, colons, dashes
+    and spaces between (“A,” she said, “B.”)."""
+    lo, hi = extent
+    out = []
+    before = [q for q in quotes if q.end <= lo and text[q.end : lo].strip(GLUE) == "" and "\n" not in text[q.end : lo]]
+    if before:
+        out.append(before[-1])
+    after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".") == ""]
+    if after and "\n" not in text[hi : after[0].start] and (not before or text[hi : after[0].start].strip(" ") in (",", ":", "")):
+        out.append(after[0])
+    elif after and not before and text[hi : after[0].start].strip(" ") == ":":
+        out.append(after[0])
+    return out
+
+
+def quote_pieces(text: str, quotes: list[Quote]) -> Pieces:
+    """The words inside the quotation marks, trimmed of edge punctuation, one piece per quote."""
+    out = []
+    for q in quotes:
+        a, b = q.inner_start, q.inner_end if text[q.end - 1] in "”\"»'" else q.end
+        edge = " \n\t'" if text.startswith("''", q.start) else " \n\t"
+        while a < b and text[a] in edge:
+            a += 1
+        while b > a and text[b - 1] in edge + ",.;:":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: tuple[int, int]) -> list[Quote]:
+    """Quotes that go on after the cue's sentence in the same paragraph (“A,” she said. “B.” “C.”): the same
+    speaker's words, until a paragraph break or any unquoted word."""
+    out: list[Quote] = []
+    pos = max([extent[1], *(q.end for q in near)])
+    for q in quotes:
+        if q.start < pos:
+            continue
+        gap = text[pos : q.start]
+        if "\n" in gap or gap.strip(" .,;") != "":
+            break
+        out.append(q)
+        pos = q.end
+    return out
+
+
+def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
+    """Quote pieces plus parsed text of the same clause that runs into the first quote
+    ("With thousands of systems, “there is no single point of failure,” he said")."""
+    if not quoted:
+        return parsed
+    first = quoted[0][0]
+    lead = [(a, b) for a, b in parsed if a < first and b >= first - 3 and b <= quoted[0][1]]
+    if lead and text[lead[0][0] : first].count("\n") == 0:
+        return [(lead[0][0], quoted[0][1]), *quoted[1:]]
+    return quoted

@@ -1,0 +1,111 @@
+"""Cues: the words that signal an attribution.
+
+Four kinds, each found by one function over a parsed Doc:
+- verb cues: a reporting verb in any tense, aspect and voice ("said", "have concluded", "is believed");
+- phrase cues: multiword prepositions that introduce a source ("according to NYT");
+- noun cues: a reporting noun with a that-clause ("the accusation that …", "his claim that …");
+- colon cues: a short source before a colon that opens a headline or a line ("Poll: …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sayso.lexicons import CueClass, Lexicons
+
+VERB_TAGS = {"VERB", "AUX"}
+# complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue: its tokens (a contiguous range unless `extra`), its kind, its lexicon class."""
+
+    kind: str  # verb | phrase | noun | colon
+    head: Token  # the token the frame hangs from (the verb, "according", the noun, the colon)
+    start: int  # token range [start, end)
+    end: int
+    lemma: str
+    cls: CueClass
+
+    @property
+    def passive(self) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.head.children)
+
+
+def _verb_cue_range(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and inner adverbs before it, and a particle after it
+    ("have also suggested", "has been blamed", "pointed out")."""
+    start = verb.i
+    lefts = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
+    if lefts:
+        first = min(c.i for c in lefts)
+        between = verb.doc[first : verb.i]
+        if all(t.head == verb and t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
+            start = first
+    end = verb.i + 1
+    for c in verb.rights:
+        if c.dep_ == "prt" and c.i == end:
+            end += 1
+    return start, end
+
+
+def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+    for tok in doc:
+        if tok.pos_ not in VERB_TAGS:
+            continue
+        cls = lex.verbs.get(tok.lemma_.lower())
+        if cls is None:
+            continue
+        start, end = _verb_cue_range(tok)
+        yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
+
+
+def phrase_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+    """Multiword cues from the phrase lexicon, matched on lower-case words; the source is the object of their
+    last preposition ("according to [NYT]", "as reported by [the AP]")."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lex.phrases:
+        words = tuple(phrase.split())
+        by_first.setdefault(words[0], []).append(words)
+    for tok in doc:
+        for words in by_first.get(tok.lower_, ()):
+            end = tok.i + len(words)
+            if end <= len(doc) and tuple(t.lower_ for t in doc[tok.i : end]) == words:
+                yield Cue("phrase", tok, tok.i, end, " ".join(words), lex.phrases[" ".join(words)])
+
+
+def noun_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+    """Reporting nouns whose clause says what is claimed ("the claim that …", "calls for … to …")."""
+    for tok in doc:
+        if tok.pos_ not in ("NOUN",):
+            continue
+        cls = lex.nouns.get(tok.lemma_.lower())
+        if cls is None:
+            continue
+        if any(c.dep_ in ("acl", "ccomp") and _starts_with_that(c) for c in tok.rights):
+            yield Cue("noun", tok, tok.i, tok.i + 1, tok.lemma_.lower(), cls)
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = next(iter(clause.subtree))
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
+    """"Source: content" lines: a short noun phrase with a name or a source word before a colon at the start of a
+    sentence, followed by a clause."""
+    for sent in doc.sents:
+        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i >= sent.end - 2:
+            continue
+        before = doc[sent.start : colon.i]
+        if any(t.pos_ in VERB_TAGS for t in before):
+            continue
+        if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.source_words for t in before):
+            continue
+        yield Cue("colon", colon, colon.i, colon.i + 1, ":", default)

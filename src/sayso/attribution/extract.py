@@ -1,0 +1,205 @@
+"""Attribution extraction: cues → sources → contents → quote type → nesting, over one parsed Doc.
+
+`extract_attributions(doc)` is the pure function the rest of sayso builds on: it returns `Attribution`s with
+spans, `quote` and `nested_in` set, and each cue's lexicon certainty/act as a starting point (the stance stage
+refines them, the resolve stage sets source kinds and entities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sayso.attribution import contents, cues, sources
+from sayso.attribution.quotes import Quote, find_quotes, quote_at
+from sayso.attribution.spans import char_range, trim_tokens
+from sayso.lexicons import CueClass, Lexicons, load
+from sayso.model import Attribution, Span
+
+COLON_CLASS = CueClass("certain", "report")
+DIRECT_SHARE = 0.95
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The attributions of one document, and warnings about its text (unbalanced quotation marks)."""
+
+    attributions: tuple[Attribution, ...]
+    warnings: tuple[str, ...]
+
+
+def _source_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
+    if rng is None:
+        return None
+    i, j = trim_tokens(doc, *rng, drop_leading_that=False)
+    if j <= i:
+        return None
+    return Span.of(doc.text, *char_range(doc, i, j))
+
+
+def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
+    """"X said: …" without a parsed complement: the rest of the sentence after the colon."""
+    nxt = cue.head.i + 1
+    while nxt < len(doc) and doc[nxt].dep_ in ("prep", "pobj", "det", "amod", "npadvmod") and doc[nxt].text != ":":
+        nxt += 1
+    if nxt < len(doc) - 1 and doc[nxt].text == ":":
+        end = doc[nxt].sent.end
+        return contents.trimmed_char_pieces(doc, [(nxt + 1, end)])
+    return []
+
+
+def _verb_frame(
+    doc: Doc, cue: cues.Cue, quotes: list[Quote], lex: Lexicons
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    source = sources.verb_source(cue)
+    parsed = contents.verb_content(doc, cue, source, lex)
+    extent = contents.clause_extent(doc, cue, source)
+    near = contents.adjacent_quotes(doc.text, quotes, extent)
+    if near and (cue.cls.act != "denial" or not parsed):
+        near += contents.following_quotes(doc.text, quotes, near, extent)
+        return source, contents.with_lead_in(doc.text, contents.quote_pieces(doc.text, near), parsed)
+    return source, parsed or _after_colon(doc, cue)
+
+
+def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
+    """"I think", "we demand" inside a direct quote: the quoted speaker's own voice, part of the outer quote."""
+    subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ("i", "we"):
+        return False
+    return quote_at(quotes, doc[cue.start].idx, doc[cue.end - 1].idx) is not None
+
+
+Frame = tuple[cues.Cue, Span | None, list[tuple[int, int]]]
+
+
+def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
+    found: list[Frame] = []
+    taken: set[int] = set()
+
+    def add(cue: cues.Cue, source: tuple[int, int] | None, pieces: list[tuple[int, int]]) -> None:
+        if not pieces or taken.intersection(range(cue.start, cue.end)):
+            return
+        cue_chars = char_range(doc, cue.start, cue.end)
+        if any(a < cue_chars[1] and cue_chars[0] < b for a, b in pieces):
+            return  # a content running through its own cue is a misparse
+        taken.update(range(cue.start, cue.end))
+        found.append((cue, _source_span(doc, source), pieces))
+
+    for phrase in cues.phrase_cues(doc, lex):
+        if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
+            continue  # "said in a statement": the verb is the cue
+        src = sources.phrase_source(phrase)
+        add(phrase, src, contents.phrase_content(doc, phrase, src))
+    for verb in cues.verb_cues(doc, lex):
+        if _own_voice(doc, verb, quotes):
+            continue
+        add(verb, *_verb_frame(doc, verb, quotes, lex))
+    for noun in cues.noun_cues(doc, lex):
+        add(noun, sources.noun_source(noun), contents.noun_content(doc, noun))
+    for colon in cues.colon_cues(doc, lex, COLON_CLASS):
+        add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
+    return found
+
+
+def _cut(pieces: list[tuple[int, int]], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+    """Pieces without [lo, hi) and without whatever lies beyond it towards the nearer edge; edges re-trimmed."""
+    start, end = pieces[0][0], pieces[-1][1]
+    if lo - start <= end - hi:
+        lo = start
+    else:
+        hi = end
+    out = []
+    for a, b in pieces:
+        for x, y in ((a, min(b, lo)), (max(a, hi), b)):
+            while x < y and (text[x].isspace() or text[x] in ",;:—–-"):
+                x += 1
+            while y > x and (text[y - 1].isspace() or text[y - 1] in ",;:—–-"):
+                y -= 1
+            if y > x:
+                out.append((x, y))
+    return out
+
+
+def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
+    """Two frames whose contents contain each other's cue come from a misparse ("X offered bounties, the New
+    York Time reported"): the content that swallowed the other's source and cue gives them up."""
+    text = doc.text
+    out = []
+    for cue, source, pieces in found:
+        for other, other_source, other_pieces in found:
+            if other is cue:
+                continue
+            oc = char_range(doc, other.start, other.end)
+            mine = char_range(doc, cue.start, cue.end)
+            inside = any(a <= oc[0] and oc[1] <= b for a, b in pieces)
+            back = any(a <= mine[0] and mine[1] <= b for a, b in other_pieces)
+            postposed = other_pieces[-1][1] <= oc[0]
+            if inside and back and postposed:
+                lo = min(oc[0], other_source.start if other_source else oc[0])
+                hi = max(oc[1], other_source.end if other_source else oc[1])
+                pieces = _cut(pieces, lo, hi, text)
+        if pieces:
+            out.append((cue, source, pieces))
+    return out
+
+
+def _quote_kind(content: Span, quotes: list[Quote]) -> str:
+    total = sum(b - a for a, b in content.pieces)
+    inside = sum(
+        max(0, min(b, q.end) - max(a, q.start)) for a, b in content.pieces for q in quotes
+    )
+    if total and inside / total >= DIRECT_SHARE:
+        return "direct"
+    return "mixed" if inside >= 3 else "indirect"
+
+
+def _nesting(atts: list[Attribution]) -> dict[str, str]:
+    """Each attribution's innermost other attribution whose content contains its cue."""
+    parent: dict[str, str] = {}
+    for a in atts:
+        hosts = [b for b in atts if b is not a and b.content.contains(a.cue) and not a.content.contains(b.cue)]
+        if hosts:
+            parent[a.id] = min(hosts, key=lambda b: b.content.end - b.content.start).id
+    return parent
+
+
+def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extraction:
+    """Every attribution in a parsed document, in text order."""
+    lex = lexicons or load()
+    quotes, warnings = find_quotes(doc.text)
+    found = _untangle(doc, _frames(doc, lex, quotes))
+    ordered = sorted(
+        found,
+        key=lambda f: (
+            min(p[0] for p in f[2]) if f[1] is None else min(f[1].start, min(p[0] for p in f[2])),
+            -max(p[1] for p in f[2]),
+        ),
+    )
+    atts: list[Attribution] = []
+    for n, (cue, source, pieces) in enumerate(ordered, start=1):
+        content = Span.joined(doc.text, pieces)
+        atts.append(
+            Attribution(
+                id=f"a{n}",
+                cue=Span.of(doc.text, *char_range(doc, cue.start, cue.end)),
+                content=content,
+                source=source,
+                quote=_quote_kind(content, quotes),
+                certainty=cue.cls.certainty,
+                act=cue.cls.act,
+            )
+        )
+    parents = _nesting(atts)
+    atts = [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
+    return Extraction(tuple(atts), tuple(warnings))
+
+
+def _with(a: Attribution, **changes: object) -> Attribution:
+    from dataclasses import replace
+
+    return replace(a, **changes)  # type: ignore[arg-type]
+
+
+Extractor = Callable[[Doc], Extraction]

@@ -1,0 +1,111 @@
+"""Sources: who an attribution's cue attributes the content to, as a token range of the parse.
+
+The source of a verb cue is its subject (the agent of a passive, none for an agentless passive), inherited from
+the governing verb for participles and conjoined verbs ("…, adding that", "laughed and said"); a relative pronoun
+stands for the noun it modifies. A phrase cue's source is the object of its preposition ("according to NYT").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.attribution.cues import Cue
+from sayso.attribution.spans import subtree_range
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+MAX_HOPS = 3
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
+    """A source noun phrase: the noun's subtree without relative clauses and anything inside the cue's frame."""
+    skip = set(exclude)
+    for c in noun.rights:
+        if c.dep_ in ("relcl", "acl") and c.i > noun.i:
+            skip.update(t.i for t in c.subtree)
+    return subtree_range(noun, skip)
+
+
+def postposed_subject(cue: Cue) -> Token | None:
+    """"…, the New York Times reported." misparsed as a noun modified by the verb ("the times reported"): the noun
+    is the source when a comma precedes its phrase and nothing but modifiers follow the verb."""
+    verb = cue.head
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ not in ("PROPN", "NOUN") or noun.i > verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj") for c in verb.children):
+        return None
+    left = noun.left_edge.i
+    if left == 0 or verb.doc[left - 1].text not in (",", "—", "–"):
+        return None
+    return noun
+
+
+def verb_source(cue: Cue) -> tuple[int, int] | None:
+    verb = cue.head
+    exclude = set(range(cue.start, cue.end))
+    postposed = postposed_subject(cue)
+    if postposed is not None:
+        return _np_range(postposed, {t.i for t in verb.subtree})
+    if cue.passive:
+        agent = _agent(verb)
+        return _np_range(agent, exclude) if agent is not None else None
+    node: Token = verb
+    for _ in range(MAX_HOPS):
+        subj = _subject(node)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return _np_range(node.head, exclude | {t.i for t in node.subtree})
+            return _np_range(subj, exclude)
+        if node.dep_ in ("advcl", "xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return _np_range(node.head, {t.i for t in node.subtree})
+        break
+    return None
+
+
+def phrase_source(cue: Cue) -> tuple[int, int] | None:
+    last = cue.head.doc[cue.end - 1]
+    obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if obj is None and cue.end < len(cue.head.doc):
+        nxt = cue.head.doc[cue.end]
+        obj = nxt if nxt.pos_ in ("PROPN", "NOUN", "PRON") else None
+        if obj is not None:
+            while obj.head.i >= cue.end and obj.head != obj and obj.head.pos_ in ("PROPN", "NOUN"):
+                obj = obj.head
+    return _np_range(obj, set()) if obj is not None else None
+
+
+def noun_source(cue: Cue) -> tuple[int, int] | None:
+    """"his claim", "Russia's accusation", "the claim by officials", or the subject of "made the claim"."""
+    noun = cue.head
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return subtree_range(c, {t.i for t in c.subtree if t.dep_ == "case"})
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return _np_range(obj, set())
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB",):
+        subj = _subject(noun.head)
+        if subj is not None:
+            return _np_range(subj, set())
+    return None
+
+
+def colon_source(cue: Cue) -> tuple[int, int] | None:
+    sent = cue.head.sent
+    return (sent.start, cue.head.i) if cue.head.i > sent.start else None
