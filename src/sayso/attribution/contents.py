@@ -18,11 +18,13 @@ from sayso.attribution.sources import postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 
 Pieces = list[tuple[int, int]]
-NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "call", "explain", "continue"}
+NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
 ACCUSATION_PREPS = {"for", "of"}
+CONTENT_PREPS = {"for", "on", "about", "of", "against"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 RELATIVE = {"who", "which", "that", "whom"}
+SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
 GLUE = " ,:;—–-\n"
 
 
@@ -37,6 +39,22 @@ def _frame_tokens(cue: Cue, source: tuple[int, int] | None) -> set[int]:
     if source:
         ids.update(range(*source))
     return ids
+
+
+def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
+    """Clauses hung on a content that carry a report of their own ("X said A, though she noted B"): they are
+    attributions beside this one, not part of its content."""
+    out: set[int] = set()
+    for t in comp.subtree:
+        if t.i > comp.i and t.dep_ in ("advcl", "conj") and t.head.i >= comp.i and t.lemma_.lower() in lex.verbs:
+            if any(c.dep_ == "nsubj" for c in t.children):
+                first = t.left_edge
+                if first.lower_ in SUBORDINATORS | {"and", "but"} or any(
+                    c.dep_ in ("mark", "cc") and c.lower_ in SUBORDINATORS | {"and", "but"} for c in t.children
+                ):
+                    out.update(x.i for x in t.subtree)
+                    out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    return out
 
 
 def _bare(verb: Token) -> bool:
@@ -56,8 +74,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         comp = next((c for c in verb.children if c.dep_ == dep), None)
         if comp is not None and comp.i < verb.i and lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
             comp = None  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
+        if comp is not None and comp.i < verb.i and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in comp.children):
+            comp = None  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
         if comp is not None:
-            ids = {t.i for t in comp.subtree} - frame
+            ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
                 ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"
@@ -84,6 +104,14 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp", "acomp"):
                 if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS:
                     ids.update(t.i for t in c.subtree)
+        return trimmed_char_pieces(doc, pieces(ids - frame))
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
+    if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+        # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
+        ids = {t.i for t in prep.subtree} - {prep.i}
+        for c in verb.rights:
+            if c.i > prep.i and c.dep_ in ("xcomp", "ccomp", "advcl"):
+                ids.update(t.i for t in c.subtree)
         return trimmed_char_pieces(doc, pieces(ids - frame))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sayso.attribution.quotes import Quote
 from sayso.lexicons import CueClass, Lexicons
 
 VERB_TAGS = {"VERB", "AUX"}
+DASH_CLASS = CueClass("certain", "report")
 # complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
 
@@ -109,3 +111,29 @@ def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
         if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.source_words for t in before):
             continue
         yield Cue("colon", colon, colon.i, colon.i + 1, ":", default)
+
+
+DASHES = "―—–"
+MAX_NAME_TOKENS = 8
+
+
+def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, int], Quote]]:
+    """“Quote.” ― Name: a quote signed by a dash and a short name that ends its line. Yields the cue (the
+    dash), the name's token range and the quote."""
+    text = doc.text
+    for q in quotes:
+        i = q.end
+        while i < len(text) and text[i] == " ":
+            i += 1
+        if i >= len(text) or text[i] not in DASHES and not text.startswith("--", i):
+            continue
+        dash_end = i + (2 if text.startswith("--", i) else 1)
+        line_end = text.find("\n", dash_end)
+        line_end = len(text) if line_end < 0 else line_end
+        name = doc.char_span(dash_end, line_end, alignment_mode="contract")
+        dash = doc.char_span(i, dash_end, alignment_mode="expand")
+        if name is None or dash is None or not 0 < len(name) <= MAX_NAME_TOKENS:
+            continue
+        if not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ == "VERB" for t in name):
+            continue
+        yield Cue("dash", dash.root, dash.start, dash.end, "dash", DASH_CLASS), (name.start, name.end), q

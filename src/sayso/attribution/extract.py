@@ -8,7 +8,7 @@ refines them, the resolve stage sets source kinds and entities).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -81,7 +81,16 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
     def add(cue: cues.Cue, source: tuple[int, int] | None, pieces: list[tuple[int, int]]) -> None:
         if not pieces or taken.intersection(range(cue.start, cue.end)):
             return
+        if cue.kind == "verb" and cue.end < len(doc) and doc[cue.end].dep_ == "prep" and doc[cue.end].head == cue.head:
+            if cue.end + 1 < len(doc) and doc[cue.end + 1].idx == pieces[0][0]:
+                cue = replace(cue, end=cue.end + 1)  # "called for", "spoke of": the preposition is part of the cue
         cue_chars = char_range(doc, cue.start, cue.end)
+        inside = quote_at(quotes, *cue_chars)
+        if inside is not None:  # a cue inside a quote says something inside the same quote
+            pieces = [(max(a, inside.inner_start), min(b, inside.inner_end)) for a, b in pieces]
+            pieces = [(a, b) for a, b in pieces if b > a]
+            if not pieces:
+                return
         if any(a < cue_chars[1] and cue_chars[0] < b for a, b in pieces):
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
@@ -98,6 +107,8 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         add(verb, *_verb_frame(doc, verb, quotes, lex))
     for noun in cues.noun_cues(doc, lex):
         add(noun, sources.noun_source(noun), contents.noun_content(doc, noun))
+    for dash, name, quote in cues.dash_cues(doc, quotes):
+        add(dash, name, contents.quote_pieces(doc.text, [quote]))
     for colon in cues.colon_cues(doc, lex, COLON_CLASS):
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
@@ -197,8 +208,6 @@ def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extracti
 
 
 def _with(a: Attribution, **changes: object) -> Attribution:
-    from dataclasses import replace
-
     return replace(a, **changes)  # type: ignore[arg-type]
 
 

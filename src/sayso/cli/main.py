@@ -1,0 +1,147 @@
+"""The `sayso` command: thin commands over the library. Each checks its arguments and calls one library function;
+every user-facing failure is one line on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from sayso import __version__
+from sayso.errors import InputError, SaysoError
+from sayso.model import Document
+from sayso.read import DEFAULT_MAX_BYTES, Record, read_inputs
+
+if TYPE_CHECKING:  # the analysis imports spaCy: only commands that analyse load it
+    from sayso.analysis import Analyzer
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"sayso: {message}", err=True)
+    sys.exit(code)
+
+
+def _out_name(record: Record) -> str:
+    """NAME for OUT/NAME.json: the file's stem (bounties.txt -> bounties), safe for a file system."""
+    name = record.meta.name
+    stem = Path(name).stem if "#" not in name and ":" not in name else name
+    return re.sub(r"[^\w.\-#]+", "_", stem).strip("._") or "stdin"
+
+
+def _records(paths: tuple[str, ...], max_bytes: int, published: str | None, failed: list[str]) -> Iterator[Record]:
+    for item in read_inputs(list(paths), max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            click.echo(f"sayso: {item}", err=True)
+            failed.append(item.name)
+            continue
+        if published and not item.meta.published:
+            from dataclasses import replace
+
+            item = Record(item.text, replace(item.meta, published=published))
+        yield item
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sayso")
+def cli() -> None:
+    """On whose say-so? Attributions, sources, certainty, denials and provenance in English news text."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON (docs/schema.md).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write a page to this file.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write OUT/NAME.json per input.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
+@click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
+def analyze(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    html_out: Path | None,
+    out_dir: Path | None,
+    published: str | None,
+    max_bytes: int,
+    model: str | None,
+) -> None:
+    """Analyse articles: files (.txt .html .json .jsonl), folders of them, or - for stdin."""
+    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
+    from sayso.render import render_html, render_terminal
+
+    import sayso
+
+    try:
+        analyzer = sayso.load(model)
+    except SaysoError as err:
+        _fail(str(err))
+    failed: list[str] = []
+    analysed = 0
+    pages: list[str] = []
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    records = _records(inputs, max_bytes, published, failed)
+    for record, doc in _paired(records, analyzer):
+        analysed += 1
+        if not doc.attributions:
+            click.echo(f"sayso: {record.meta.name}: no attributions found", err=True)
+        data = doc.to_json()
+        if out_dir:
+            (out_dir / f"{_out_name(record)}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+        elif as_json:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=None if len(inputs) > 1 else 1))
+        if html_out:
+            pages.append(render_html(doc))
+        if not (out_dir or as_json or html_out):
+            render_terminal(doc)
+    if html_out:
+        if len(pages) != 1:
+            _fail(f"--html writes one page: give one article, not {len(pages)}", 2)
+        html_out.write_text(pages[0], encoding="utf-8")
+        click.echo(f"sayso: wrote {html_out}", err=True)
+    if failed:
+        _fail(f"{len(failed)} of {len(failed) + analysed} inputs could not be analysed")
+    if not analysed:
+        _fail("nothing to analyse")
+
+
+def _paired(records: Iterator[Record], analyzer: Analyzer) -> Iterator[tuple[Record, Document]]:
+    """Analyse in batches but keep each record beside its document."""
+    held: list[Record] = []
+
+    def remember(rs: Iterator[Record]) -> Iterator[Record]:
+        for r in rs:
+            held.append(r)
+            yield r
+
+    for doc in analyzer.analyze_records(remember(records)):
+        yield held.pop(0), doc
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("pred", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold: Path, pred: Path, as_json: bool) -> None:
+    """Precision, recall and F1 of predicted analyses against gold ones (files, or folders of NAME.gold.json)."""
+    from sayso.evaluate import format_scores, score_paths
+
+    try:
+        result = score_paths(gold, pred)
+    except SaysoError as err:
+        _fail(str(err))
+    click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.exit(0)
