@@ -18,6 +18,7 @@ demo: setup
 	$(BIN)/sayso analyze examples/bounties.txt --published 2020-06-27
 
 test: setup
+	bash scripts/setup-browser.sh
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q

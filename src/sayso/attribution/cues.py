@@ -108,8 +108,12 @@ def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
         before = doc[sent.start : colon.i]
         if any(t.pos_ in VERB_TAGS for t in before):
             continue
-        if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.source_words for t in before):
+        head = before.root
+        if not (head.pos_ == "PROPN" or head.lemma_.lower() in lex.source_words):
             continue
+        after = doc[colon.i + 1 : sent.end]
+        if any(t.lemma_.lower() in lex.verbs and any(c.dep_ == "nsubj" for c in t.children) for t in after):
+            continue  # "Frustration with police: activists say …": a label before a report, not a quote
         yield Cue("colon", colon, colon.i, colon.i + 1, ":", default)
 
 

@@ -223,7 +223,9 @@ class Document:
             denials=tuple(Denial(d["by"], tuple(d["targets"])) for d in data.get("denials", [])),
             entities={k: tuple(v) for k, v in (data.get("entities") or {}).items()},
             original_sources=tuple(
-                OriginalSource(o["is"], tuple(o["claims"]), o.get("note", "")) for o in data.get("original_sources", [])
+                OriginalSource(o["is"], tuple(o["claims"]), o.get("note", ""))
+                # the gold format carries one `original_source`; sayso's output carries the list too
+                for o in data.get("original_sources") or ([data["original_source"]] if data.get("original_source") else [])
             ),
             hypotheses=tuple(Hypothesis(h["from"], h["text"]) for h in data.get("hypotheses", [])),
             dates=tuple(
