@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.quotes import Quote
-from sayso.lexicons import Lexicons
 from sayso.attribution.sources import postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
+from sayso.lexicons import Lexicons
 
 Pieces = list[tuple[int, int]]
 NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue"}
@@ -74,7 +74,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         comp = next((c for c in verb.children if c.dep_ == dep), None)
         if comp is not None and comp.i < verb.i and lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
             comp = None  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
-        if comp is not None and comp.i < verb.i and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in comp.children):
+        subordinate = comp is not None and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in comp.children)
+        if comp is not None and comp.i < verb.i and subordinate:
             comp = None  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
         if comp is not None:
             ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
@@ -118,8 +119,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
             own = {t.i for t in verb.subtree}
             sent = verb.sent
-            ids = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
-            return trimmed_char_pieces(doc, pieces(ids))
+            clause = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+            return trimmed_char_pieces(doc, pieces(clause))
     return []
 
 
@@ -169,7 +170,8 @@ def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> 
     if before:
         out.append(before[-1])
     after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".") == ""]
-    if after and "\n" not in text[hi : after[0].start] and (not before or text[hi : after[0].start].strip(" ") in (",", ":", "")):
+    gap = text[hi : after[0].start] if after else ""
+    if after and "\n" not in gap and (not before or gap.strip(" ") in (",", ":", "")):
         out.append(after[0])
     elif after and not before and text[hi : after[0].start].strip(" ") == ":":
         out.append(after[0])

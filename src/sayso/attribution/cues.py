@@ -129,7 +129,7 @@ def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, i
         i = q.end
         while i < len(text) and text[i] == " ":
             i += 1
-        if i >= len(text) or text[i] not in DASHES and not text.startswith("--", i):
+        if i >= len(text) or (text[i] not in DASHES and not text.startswith("--", i)):
             continue
         dash_end = i + (2 if text.startswith("--", i) else 1)
         line_end = text.find("\n", dash_end)

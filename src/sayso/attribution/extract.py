@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from sayso.attribution import contents, cues, sources
 from sayso.attribution.quotes import Quote, find_quotes, quote_at
-from sayso.attribution.spans import char_range, trim_tokens
+from sayso.attribution.spans import char_range, trim_tokens, trimmed_char_pieces
 from sayso.lexicons import CueClass, Lexicons, load
 from sayso.model import Attribution, Span
 
@@ -46,7 +46,7 @@ def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
         nxt += 1
     if nxt < len(doc) - 1 and doc[nxt].text == ":":
         end = doc[nxt].sent.end
-        return contents.trimmed_char_pieces(doc, [(nxt + 1, end)])
+        return trimmed_char_pieces(doc, [(nxt + 1, end)])
     return []
 
 

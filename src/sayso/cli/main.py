@@ -56,7 +56,9 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON (docs/schema.md).")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write a page to this file.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write OUT/NAME.json per input.")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Write OUT/NAME.json per input."
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
@@ -72,9 +74,8 @@ def analyze(
     """Analyse articles: files (.txt .html .json .jsonl), folders of them, or - for stdin."""
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
-    from sayso.render import render_html, render_terminal
-
     import sayso
+    from sayso.render import render_html, render_terminal
 
     try:
         analyzer = sayso.load(model)

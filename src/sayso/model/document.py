@@ -218,18 +218,27 @@ class Document:
         meta = data.get("metadata") or {}
         return cls(
             text=data.get("text", ""),
-            meta=Metadata(name=data.get("document", "-"), **{k: meta.get(k) for k in ("published", "outlet", "url", "title")}),
+            meta=Metadata(
+                name=data.get("document", "-"), **{k: meta.get(k) for k in ("published", "outlet", "url", "title")}
+            ),
             attributions=tuple(Attribution.from_json(a) for a in data.get("attributions", [])),
             denials=tuple(Denial(d["by"], tuple(d["targets"])) for d in data.get("denials", [])),
             entities={k: tuple(v) for k, v in (data.get("entities") or {}).items()},
             original_sources=tuple(
                 OriginalSource(o["is"], tuple(o["claims"]), o.get("note", ""))
                 # the gold format carries one `original_source`; sayso's output carries the list too
-                for o in data.get("original_sources") or ([data["original_source"]] if data.get("original_source") else [])
+                for o in data.get("original_sources")
+                or [data.get("original_source")] * bool(data.get("original_source"))
             ),
             hypotheses=tuple(Hypothesis(h["from"], h["text"]) for h in data.get("hypotheses", [])),
             dates=tuple(
-                DateMention(d["text"], *(d.get("span") or (0, 0)), value=d.get("value"), needs=d.get("needs"))
+                DateMention(
+                    d["text"],
+                    (d.get("span") or [0, 0])[0],
+                    (d.get("span") or [0, 0])[1],
+                    d.get("value"),
+                    d.get("needs"),
+                )
                 for d in data.get("dates", [])
             ),
             warnings=tuple(data.get("warnings", [])),
