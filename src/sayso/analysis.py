@@ -6,6 +6,7 @@ parse → attributions → entities → certainty & act → denials, dates, prov
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +15,7 @@ from sayso.attribution import extract_attributions
 from sayso.model import Document, Metadata
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 from sayso.read import Record
+from sayso.stance import find_dates
 from sayso.stance.certainty import classify
 
 BATCH_SIZE = 16
@@ -28,8 +30,16 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
         text=doc.text,
         meta=meta,
         attributions=tuple(attributions),
+        dates=tuple(find_dates(doc, _published(meta))),
         warnings=extraction.warnings,
     )
+
+
+def _published(meta: Metadata) -> date | None:
+    try:
+        return date.fromisoformat(meta.published[:10]) if meta.published else None
+    except ValueError:
+        return None
 
 
 class Analyzer:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span as TokenSpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from sayso.lexicons import Lexicons, load
 from sayso.model import CERTAINTIES, Attribution, Span

@@ -1,0 +1,246 @@
+"""Denials: which earlier claims a denial rejects.
+
+A denial ("Russia rejected the report", "the embassy called the accusations published by nytimes baseless") targets
+earlier attributions, found two ways:
+
+- by what its content names: a document ("the report", "the article") stands for the claims of its publisher; an
+  outlet named in it ("published by nytimes") for that outlet's claims; a claim noun ("the accusations", "the
+  allegations") for the attributions of that act and the report they came from. A source's claims include the
+  claims nested in them and the claims of the sources its report introduced ("officials" nested in "NYT reported").
+  Claims about the reporting itself ("the White House has yet to respond to the assessment") are not among them;
+- by content overlap: the content words (lemmas, countries normalised) a denial shares with a claim. When the denial
+  says more than a name, the named claims are narrowed to those it overlaps; when it names nothing, any earlier
+  claim it overlaps enough is a target.
+
+Denying a claim denies the claims nested in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from sayso.lexicons import load as load_lexicons
+from sayso.model import Attribution, Denial
+from sayso.resolve import Resolution, resolve_mentions
+from sayso.resolve.kinds import lemma_of
+from sayso.resolve.names import country_named, country_of_capital, country_of_demonym
+
+MIN_SHARED = 2  # content words a denial must share with a claim it targets by overlap
+MIN_SHARE = 0.2  # … as a share of the shorter of the two word sets
+MIN_SHARE_UNNAMED = 0.3  # … when the denial names no source or document
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+DOCUMENT_NOUNS = frozenset({"report", "article", "story", "reporting", "piece", "investigation", "news", "coverage"})
+NO_TRUTH = ("no truth", "not true", "untrue", "fake news", "no basis")
+
+
+def is_denial(doc: Doc, attribution: Attribution) -> bool:
+    """Whether an attribution denies something: its act is 'denial', or its content calls a claim or report false
+    ('baseless accusations', 'the report is fake news', 'there is no truth to')."""
+    if attribution.act == "denial":
+        return True
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    if content is None:
+        return False
+    low = content.text.lower()
+    if any(p in low for p in NO_TRUTH):
+        return True
+    lex = load_lexicons()
+    claim_nouns = {w for w, c in lex.nouns.items() if c.act in {"accusation", "report"}} | DOCUMENT_NOUNS
+    for tok in content:
+        if tok.lower_ not in lex.denial_words:
+            continue
+        # 'baseless accusations' / 'the report was false': the denial word bears on a claim noun
+        near = [tok.head, *tok.head.children, *tok.children]
+        if any(lemma_of(t) in claim_nouns for t in near if t.i != tok.i):
+            return True
+    return False
+
+
+def link_denials(
+    doc: Doc, attributions: Sequence[Attribution], *, resolution: Resolution | None = None
+) -> list[Denial]:
+    """For each denial among `attributions` (see `is_denial`), the earlier attributions whose claims it targets."""
+    atts = list(attributions)
+    if not atts:
+        return []
+    res = resolution if resolution is not None else resolve_mentions(doc, atts)
+    refers = {a.id: _refers(a, res) for a in atts}
+    words = {a.id: _content_words(doc, a, res) for a in atts}
+    out = []
+    for d in atts:
+        if not is_denial(doc, d):
+            continue
+        targets = _targets(doc, d, atts, refers, words, res)
+        if targets:
+            order = {a.id: n for n, a in enumerate(atts)}
+            out.append(Denial(d.id, tuple(sorted(targets, key=order.__getitem__))))
+    return out
+
+
+def _refers(a: Attribution, res: Resolution) -> str | None:
+    if a.source_refers_to:
+        return a.source_refers_to
+    if a.source is None:
+        return None
+    return res.refers_to(a.source.start, a.source.end)
+
+
+def _targets(
+    doc: Doc,
+    d: Attribution,
+    atts: list[Attribution],
+    refers: dict[str, str | None],
+    words: dict[str, frozenset[str]],
+    res: Resolution,
+) -> set[str]:
+    denier = refers[d.id]
+    earlier = [
+        a
+        for a in atts
+        if a.id != d.id
+        and a.cue.start < d.cue.start
+        and not d.content.contains(a.cue)
+        and a.nested_in != d.id
+        and not is_denial(doc, a)
+        and (denier is None or refers[a.id] != denier)
+    ]
+    if not earlier:
+        return set()
+    named_sources, named_acts = _named(doc, d, res)
+    pool: set[str] = set()
+    for name in named_sources:
+        pool |= _claims_of(name, earlier, refers)
+    for act in named_acts:
+        accused = {a.id for a in earlier if a.act == act}
+        parents = {a.nested_in for a in earlier if a.id in accused and a.nested_in}
+        pool |= accused | {p for p in parents if p}
+    mine = words[d.id]
+    by_id = {a.id: a for a in earlier}
+    if pool:
+        overlapping = {i for i in pool if _overlaps(mine, words[i], MIN_SHARE)}
+        if len(mine) >= MIN_SHARED and overlapping:
+            chosen = overlapping
+        else:
+            chosen = {i for i in pool if not _about_the_reporting(doc, by_id[i])}
+    else:
+        chosen = {a.id for a in earlier if _overlaps(mine, words[a.id], MIN_SHARE_UNNAMED)}
+    return _with_nested(chosen, earlier)
+
+
+def _named(doc: Doc, d: Attribution, res: Resolution) -> tuple[set[str], set[str]]:
+    """Sources (outlets, publishers of named documents, those named as a claim's author) and claim acts ('the
+    accusations' -> accusation) that a denial's content names."""
+    sources: set[str] = set()
+    acts: set[str] = set()
+    content = doc.char_span(d.content.start, d.content.end, alignment_mode="expand")
+    if content is None:
+        return sources, acts
+    nouns = load_lexicons().nouns
+    for m in res.mentions_in(content.start_char, content.end_char):
+        if m.refers_to is None:
+            continue
+        head_words = {w.lower().strip(".,") for w in m.text.split()}
+        if m.refers_to in res.outlets or head_words & DOCUMENT_NOUNS:
+            sources.add(m.refers_to)
+    for tok in content:
+        lemma = lemma_of(tok)
+        cls = nouns.get(lemma)
+        if tok.pos_ != "NOUN" or cls is None or cls.act not in {"accusation", "speculation", "assessment"}:
+            continue
+        author = _author(tok, res)
+        if author is not None:
+            sources.add(author)
+        elif not sources:
+            acts.add(cls.act)
+    return sources, acts
+
+
+def _author(noun: Token, res: Resolution) -> str | None:
+    """The author named with a claim noun: "Smith's allegations", "the claims by CNN", "accusations published by X"."""
+    found: list[Token] = []
+    for ch in noun.children:
+        if ch.dep_ == "poss":
+            found.append(ch)
+        elif ch.dep_ == "prep" and ch.lower_ in {"by", "from"}:
+            found.extend(g for g in ch.children if g.dep_ == "pobj")
+        elif ch.dep_ == "acl":
+            for p in ch.children:
+                if p.dep_ in {"agent", "prep"} and p.lower_ in {"by", "in"}:
+                    found.extend(g for g in p.children if g.dep_ == "pobj")
+    for tok in found:
+        name = res.refers_to(tok.idx, tok.idx + len(tok.text))
+        if name is not None:
+            return name
+    return None
+
+
+def _claims_of(name: str, earlier: list[Attribution], refers: dict[str, str | None]) -> set[str]:
+    """The claims a source is behind: its own, those nested in them, and those of the sources its claims introduced
+    (the officials NYT cites, when they speak again later in the article)."""
+    own = {a.id for a in earlier if refers[a.id] == name}
+    nested = _with_nested(own, earlier) - own
+    introduced = {refers[a.id] for a in earlier if a.id in nested and refers[a.id]}
+    again = {a.id for a in earlier if refers[a.id] in introduced}
+    return _with_nested(own | nested | again, earlier)
+
+
+def _with_nested(ids: set[str], atts: list[Attribution]) -> set[str]:
+    out = set(ids)
+    grew = True
+    while grew:
+        more = {a.id for a in atts if a.nested_in in out and a.id not in out}
+        out |= more
+        grew = bool(more)
+    return out
+
+
+def _about_the_reporting(doc: Doc, a: Attribution) -> bool:
+    """A claim about the reporting itself, not one of its claims: its content refers to a report, an assessment,
+    accusations ('the White House has yet to respond to the intelligence assessment')."""
+    content = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    if content is None:
+        return False
+    nouns = load_lexicons().nouns
+    for tok in content:
+        if tok.pos_ != "NOUN" or (lemma_of(tok) not in nouns and lemma_of(tok) not in DOCUMENT_NOUNS):
+            continue
+        if any(ch.dep_ in {"det", "poss"} and ch.lower_ not in {"a", "an"} for ch in tok.children):
+            return True
+    return False
+
+
+def _content_words(doc: Doc, a: Attribution, res: Resolution) -> frozenset[str]:
+    """The content words of an attribution's content: lemmas of nouns, verbs, adjectives and numbers, countries
+    written any way as one word ('Moscow', 'Russian', 'Russia' -> russia), without reporting, denial and claim
+    words, outlet names or document nouns."""
+    content = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    if content is None:
+        return frozenset()
+    lex = load_lexicons()
+    skip = set(lex.verbs) | set(lex.nouns) | lex.denial_words | DOCUMENT_NOUNS
+    outlet_spans = [
+        (m.start, m.end) for m in res.mentions_in(content.start_char, content.end_char) if m.refers_to in res.outlets
+    ]
+    out = set()
+    for tok in content:
+        if tok.is_stop or tok.is_punct or tok.pos_ not in CONTENT_POS:
+            continue
+        if any(s <= tok.idx < e for s, e in outlet_spans):
+            continue
+        country = (
+            country_named(tok.text)
+            or country_of_demonym(tok.text)
+            or (country_of_capital(tok.text) if tok.ent_type_ == "GPE" else None)
+        )
+        word = country.name.lower() if country else lemma_of(tok)
+        if word in skip and country is None:
+            continue
+        out.add(word)
+    return frozenset(out)
+
+
+def _overlaps(mine: frozenset[str], theirs: frozenset[str], share: float) -> bool:
+    shared = len(mine & theirs)
+    return shared >= MIN_SHARED and shared / max(1, min(len(mine), len(theirs))) >= share
