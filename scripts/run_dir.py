@@ -12,5 +12,6 @@ src, out = Path(sys.argv[1]), Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
 files = sorted(src.glob("*.txt"))
 records = [Record(f.read_text(encoding="utf-8"), Metadata(name=f.name)) for f in files]
-for f, doc in zip(files, Analyzer().analyze_records(records), strict=True):
+analyzer = Analyzer(sys.argv[3]) if len(sys.argv) > 3 else Analyzer()
+for f, doc in zip(files, analyzer.analyze_records(records), strict=True):
     (out / (f.stem + ".json")).write_text(json.dumps(doc.to_json()), encoding="utf-8")

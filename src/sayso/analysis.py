@@ -6,6 +6,7 @@ parse → attributions → entities → certainty & act → denials, dates, prov
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -14,9 +15,12 @@ from spacy.tokens import Doc
 from sayso.attribution import extract_attributions
 from sayso.model import Document, Metadata
 from sayso.nlp import DEFAULT_MODEL, load_nlp
+from sayso.provenance import trace
 from sayso.read import Record
+from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
 from sayso.stance import find_dates
 from sayso.stance.certainty import classify
+from sayso.stance.denials import link_denials
 
 BATCH_SIZE = 16
 
@@ -25,11 +29,19 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
     """Every stage after the parse, over one parsed Doc."""
     meta = meta or Metadata()
     extraction = extract_attributions(doc)
-    attributions = classify(doc, extraction.attributions)
+    kinds = [replace(a, source_kind=source_kind_of(doc, a.source)) for a in extraction.attributions]
+    resolved, entities = resolve_sources(doc, kinds)
+    attributions = classify(doc, resolved)
+    denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions))
+    original_sources, hypotheses = trace(attributions, entities)
     return Document(
         text=doc.text,
         meta=meta,
         attributions=tuple(attributions),
+        denials=tuple(denials),
+        entities=entities,
+        original_sources=tuple(original_sources),
+        hypotheses=tuple(hypotheses),
         dates=tuple(find_dates(doc, _published(meta))),
         warnings=extraction.warnings,
     )

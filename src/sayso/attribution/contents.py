@@ -18,7 +18,7 @@ from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_c
 from sayso.lexicons import Lexicons
 
 Pieces = list[tuple[int, int]]
-NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue"}
+NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue", "post"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
 ACCUSATION_PREPS = {"for", "of"}
 CONTENT_PREPS = {"for", "on", "about", "of", "against"}
@@ -79,6 +79,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             comp = None  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
         if comp is not None:
             ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
+            if dep == "xcomp" and obj is not None:
+                ids.update(t.i for t in obj.subtree)  # "urged [its members to reject the offer]"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
                 ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"
@@ -103,6 +106,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
             if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp", "acomp"):
+                if c.lemma_.lower() in lex.verbs:
+                    continue  # "defended the budget, [adding that …]": a report of its own
                 if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS:
                     ids.update(t.i for t in c.subtree)
         return trimmed_char_pieces(doc, pieces(ids - frame))

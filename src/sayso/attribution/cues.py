@@ -60,9 +60,17 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
     for tok in doc:
         if tok.pos_ not in VERB_TAGS:
             continue
-        cls = lex.verbs.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        cls = lex.verbs.get(lemma)
+        that_clause = any(c.dep_ == "ccomp" and _starts_with_that(c) for c in tok.rights)
+        if cls is None and lemma in lex.weak_verbs and that_clause:
+            cls = lex.weak_verbs[lemma]  # "found that …", "learned that …"
         if cls is None:
             continue
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue  # "Asked about the delay, Mr. Hale said …": the question is not an attribution
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
+            continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
 

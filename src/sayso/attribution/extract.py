@@ -94,13 +94,14 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         if any(a < cue_chars[1] and cue_chars[0] < b for a, b in pieces):
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
-        found.append((cue, _source_span(doc, source), pieces))
+        found.append((cue, _source_span(doc, source), [_close_quote(doc.text, p) for p in pieces]))
 
     for phrase in cues.phrase_cues(doc, lex):
         if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
             continue  # "said in a statement": the verb is the cue
         src = sources.phrase_source(phrase)
-        add(phrase, src, contents.phrase_content(doc, phrase, src))
+        if src is not None:  # "according to plan" names no source
+            add(phrase, src, contents.phrase_content(doc, phrase, src))
     for verb in cues.verb_cues(doc, lex):
         if _own_voice(doc, verb, quotes):
             continue
@@ -112,6 +113,15 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
     for colon in cues.colon_cues(doc, lex, COLON_CLASS):
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
+
+
+def _close_quote(text: str, piece: tuple[int, int]) -> tuple[int, int]:
+    """A piece that opens a quotation mark keeps the mark that closes it ('as “frank and useful”')."""
+    a, b = piece
+    opened = sum(text.count(m, a, b) for m in "“«") - sum(text.count(m, a, b) for m in "”»")
+    if opened > 0 and b < len(text) and text[b] in "”»":
+        return a, b + 1
+    return piece
 
 
 def _cut(pieces: list[tuple[int, int]], lo: int, hi: int, text: str) -> list[tuple[int, int]]:

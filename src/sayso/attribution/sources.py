@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.spans import subtree_range
+from sayso.lexicons import load
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -29,12 +30,8 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
-    """A source noun phrase: the noun's subtree without relative clauses and anything inside the cue's frame."""
-    skip = set(exclude)
-    for c in noun.rights:
-        if c.dep_ in ("relcl", "acl") and c.i > noun.i:
-            skip.update(t.i for t in c.subtree)
-    return subtree_range(noun, skip)
+    """A source noun phrase: the noun's subtree (relative clauses included) without the cue's frame."""
+    return subtree_range(noun, exclude)
 
 
 def postposed_subject(cue: Cue) -> Token | None:
@@ -86,7 +83,14 @@ def phrase_source(cue: Cue) -> tuple[int, int] | None:
         if obj is not None:
             while obj.head.i >= cue.end and obj.head != obj and obj.head.pos_ in ("PROPN", "NOUN"):
                 obj = obj.head
-    return _np_range(obj, set()) if obj is not None else None
+    if obj is None or not _can_speak(obj):
+        return None
+    return _np_range(obj, set())
+
+
+def _can_speak(noun: Token) -> bool:
+    """A noun that can be a source: a name, a pronoun, an entity, or a source word ("officials", "the poll")."""
+    return noun.pos_ in ("PROPN", "PRON") or bool(noun.ent_type_) or noun.lemma_.lower() in load().source_words
 
 
 def noun_source(cue: Cue) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ class CueClass:
 @dataclass(frozen=True)
 class Lexicons:
     verbs: dict[str, CueClass]  # reporting verb lemma -> class ("say", "believe", "deny")
+    weak_verbs: dict[str, CueClass]  # cues only with a that-clause ("found that", "learned that")
     nouns: dict[str, CueClass]  # reporting noun lemma -> class ("statement", "accusation", "report")
     phrases: dict[str, CueClass]  # multiword cue, lower-case words -> class ("according to", "in a statement")
     hedges: dict[str, str]  # hedge word or phrase in a content -> the certainty it caps to ("may" -> possible)
@@ -58,6 +59,7 @@ def load() -> Lexicons:
     """All lexicons, read once per process."""
     return Lexicons(
         verbs=_cue_classes("reporting_verbs.tsv", "lemma"),
+        weak_verbs=_cue_classes("weak_verbs.tsv", "lemma"),
         nouns=_cue_classes("noun_cues.tsv", "lemma"),
         phrases=_cue_classes("phrase_cues.tsv", "phrase"),
         hedges={

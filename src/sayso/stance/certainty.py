@@ -18,6 +18,8 @@ from sayso.lexicons import Lexicons, load
 from sayso.model import CERTAINTIES, Attribution, Span
 
 REPORTING_KINDS = {"document", "organization", "anonymous_officials", "unspecified"}
+# verbs that only say that something was said: the speaker decides whether it is a report or a position
+PLAIN_SPEECH = {"say", "tell", "add", "state", "write", "note", "comment", "remark", "tweet", "post", "declare"}
 FIRST_PERSON = {"we", "i"}
 
 
@@ -64,6 +66,11 @@ def _is_demand(tokens: list[TokenSpan], lex: Lexicons) -> bool:
     return False
 
 
+def _plain_speech(doc: Doc, a: Attribution) -> bool:
+    span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    return span is not None and span[-1].lemma_.lower() in PLAIN_SPEECH
+
+
 def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons | None = None) -> list[Attribution]:
     """Certainty and act for each attribution (its source kind must already be set)."""
     lex = lexicons or load()
@@ -84,7 +91,7 @@ def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons |
                 act = "denial"
             elif _is_demand(tokens, lex):
                 act = "demand"
-            elif act == "report" and a.source_kind not in REPORTING_KINDS:
+            elif act == "report" and a.source_kind not in REPORTING_KINDS and _plain_speech(doc, a):
                 act = "assertion"
         out.append(replace(a, certainty=certainty, act=act))
     return out

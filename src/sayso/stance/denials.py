@@ -220,25 +220,34 @@ def _content_words(doc: Doc, a: Attribution, res: Resolution) -> frozenset[str]:
         return frozenset()
     lex = load_lexicons()
     skip = set(lex.verbs) | set(lex.nouns) | lex.denial_words | DOCUMENT_NOUNS
-    outlet_spans = [
-        (m.start, m.end) for m in res.mentions_in(content.start_char, content.end_char) if m.refers_to in res.outlets
-    ]
+    mentions = res.mentions_in(content.start_char, content.end_char)
+    outlets = [(m.start, m.end) for m in mentions if m.refers_to in res.outlets]
     out = set()
     for tok in content:
-        if tok.is_stop or tok.is_punct or tok.pos_ not in CONTENT_POS:
+        if tok.is_punct or tok.pos_ not in CONTENT_POS or any(s <= tok.idx < e for s, e in outlets):
             continue
-        if any(s <= tok.idx < e for s, e in outlet_spans):
+        country = country_named(tok.text) or country_of_demonym(tok.text)
+        if country is None and tok.ent_type_ == "GPE":
+            country = country_of_capital(tok.text)
+        if country is not None:
+            out.add(country.name.lower())
             continue
-        country = (
-            country_named(tok.text)
-            or country_of_demonym(tok.text)
-            or (country_of_capital(tok.text) if tok.ent_type_ == "GPE" else None)
-        )
-        word = country.name.lower() if country else lemma_of(tok)
-        if word in skip and country is None:
+        word = lemma_of(tok)
+        if tok.is_stop or word in skip:
             continue
-        out.add(word)
+        out.add(_stem(word))
     return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """A verbal noun and its verb as one word: 'killing' -> 'kill', 'bombings' -> 'bomb'."""
+    for suffix in ("ings", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]
+            return stem
+    return word
 
 
 def _overlaps(mine: frozenset[str], theirs: frozenset[str], share: float) -> bool:

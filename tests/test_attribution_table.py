@@ -1,0 +1,486 @@
+"""Attribution extraction, case by case: hand-written news-style sentences and what a careful annotator marks in
+each (source, cue, content, and quote / certainty / act / nesting where they matter).
+
+Each case is `(text, [expected, ...])`, one expected attribution per tuple, in the order of their cues in the
+text: `(source, cue, content)` or `(source, cue, content, extras)`. Conventions (docs: ../shared/examples/FORMAT.md):
+
+- `source` is the whole source noun phrase, or None when the text names none (agentless passive, bare noun cue);
+- `cue` is the signalling words with their auxiliaries ("has been blamed"), not the prepositions after them;
+- `content` is the attributed clause without its complementizer "that" and without edge punctuation; a direct
+  quote's content is the words inside the quotation marks, without edge punctuation; a discontinuous content
+  (a quote split by its cue) is its pieces joined by one space, and `parts` lists the pieces;
+- `quote` defaults to "indirect" and `nested_in` (the cue text of the enclosing attribution) to None: both are
+  always checked; `certainty`, `act` and `parts` are checked where given.
+
+The sentences are the project's own; none comes from an evaluation data set.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from _pytest.mark.structures import ParameterSet
+from spacy.language import Language
+
+from sayso.analysis import Analyzer
+from sayso.model import Document
+
+Expected = tuple[Any, ...]
+Case = tuple[str, list[Expected]]
+
+CERTAIN, PROBABLE, POSSIBLE = "certain", "probable", "possible"
+DIRECT, MIXED = {"quote": "direct"}, {"quote": "mixed"}
+
+
+def x(**fields: Any) -> dict[str, Any]:
+    return fields
+
+
+# ------------------------------------------------------------------------------------------------ the table
+
+REPORTING_VERBS: list[Case] = [
+    # tenses, aspects and voices of reporting verbs
+    ("The mayor said the bridge will reopen in June.",
+     [("The mayor", "said", "the bridge will reopen in June", x(certainty=CERTAIN))]),
+    ("The governor says the state has enough ventilators for now.",
+     [("The governor", "says", "the state has enough ventilators for now", x(certainty=CERTAIN))]),
+    ("The company has said that it will appeal the ruling.",
+     [("The company", "has said", "it will appeal the ruling")]),
+    ("Ms. Ortiz had told investigators that she left the office before noon.",
+     [("Ms. Ortiz", "had told", "she left the office before noon")]),
+    ("The prime minister will announce on Monday that elections are to be held in the spring.",
+     [("The prime minister", "will announce", "elections are to be held in the spring")]),
+    ("Federal investigators have concluded that the fire was set deliberately.",
+     [("Federal investigators", "have concluded", "the fire was set deliberately",
+       x(certainty=CERTAIN, act="assessment"))]),
+    ("Economists have also suggested that the slowdown may last into next year.",
+     [("Economists", "have also suggested", "the slowdown may last into next year",
+       x(certainty=POSSIBLE, act="speculation"))]),
+    ("Reuters has learned that the two banks are in merger talks.",
+     [("Reuters", "has learned", "the two banks are in merger talks", x(act="report"))]),
+    ("The coach was quoted as saying that the team had lost its nerve.",
+     [("The coach", "was quoted as saying", "the team had lost its nerve")]),
+    ("Police are saying the suspect fled on foot.",
+     [("Police", "are saying", "the suspect fled on foot")]),
+    ("The senator was telling reporters that the bill is likely to fail.",
+     [("The senator", "was telling", "the bill is likely to fail", x(certainty=PROBABLE))]),
+    ("A new study found that teenagers sleep less than they did a decade ago.",
+     [("A new study", "found", "teenagers sleep less than they did a decade ago", x(act="report"))]),
+    ("Witnesses told the Associated Press that the gunman wore a black mask.",
+     [("Witnesses", "told", "the gunman wore a black mask")]),
+    ("The airline announced on Tuesday that it is cutting 2,000 jobs.",
+     [("The airline", "announced", "it is cutting 2,000 jobs")]),
+    ("The two leaders have repeatedly stressed that the alliance is strong.",
+     [("The two leaders", "have repeatedly stressed", "the alliance is strong", x(act="assertion"))]),
+    ("Prosecutors allege that the defendant laundered money through shell companies.",
+     [("Prosecutors", "allege", "the defendant laundered money through shell companies",
+       x(certainty=PROBABLE, act="accusation"))]),
+    ("Scientists estimate that the glacier loses 30 metres of ice a year.",
+     [("Scientists", "estimate", "the glacier loses 30 metres of ice a year", x(act="assessment"))]),
+    ("Many residents fear that the factory will poison the river.",
+     [("Many residents", "fear", "the factory will poison the river", x(certainty=PROBABLE, act="belief"))]),
+    ("Analysts expect the central bank to raise interest rates next month.",
+     [("Analysts", "expect", "the central bank to raise interest rates next month",
+       x(certainty=PROBABLE, act="belief"))]),
+    ("She wrote in her memoir that the campaign had been chaotic from the start.",
+     [("She", "wrote", "the campaign had been chaotic from the start")]),
+    ("The minister denied that she had misled parliament.",
+     [("The minister", "denied", "she had misled parliament", x(certainty=CERTAIN, act="denial"))]),
+    ("The opposition accused the government of rigging the election.",
+     [("The opposition", "accused", "the government of rigging the election",
+       x(certainty=PROBABLE, act="accusation"))]),
+    ("The union is urging its members to reject the offer.",
+     [("The union", "is urging", "its members to reject the offer", x(act="demand"))]),
+    ("Officials believe the hackers were working for a foreign government.",
+     [("Officials", "believe", "the hackers were working for a foreign government",
+       x(certainty=PROBABLE, act="belief"))]),
+    ("Doctors warned that the virus could spread quickly in crowded camps.",
+     [("Doctors", "warned", "the virus could spread quickly in crowded camps", x(certainty=POSSIBLE))]),
+    ("He admitted that mistakes were made during the evacuation.",
+     [("He", "admitted", "mistakes were made during the evacuation")]),
+    ("Investigators determined that the crash was caused by pilot error.",
+     [("Investigators", "determined", "the crash was caused by pilot error", x(act="assessment"))]),
+    ("The former aide testified that she had shredded the documents on orders from her boss.",
+     [("The former aide", "testified", "she had shredded the documents on orders from her boss")]),
+    ("The prime minister vowed to rebuild the damaged towns.",
+     [("The prime minister", "vowed", "to rebuild the damaged towns", x(act="assertion"))]),
+    ("The World Health Organization recommended that travellers avoid the region.",
+     [("The World Health Organization", "recommended", "travellers avoid the region", x(act="demand"))]),
+    ("The central bank's governor has hinted that rates could fall in the autumn.",
+     [("The central bank's governor", "has hinted", "rates could fall in the autumn",
+       x(certainty=POSSIBLE, act="speculation"))]),
+    ("Diplomats say privately that the talks are going nowhere.",
+     [("Diplomats", "say", "the talks are going nowhere")]),
+    ("She told the BBC she had received death threats.",
+     [("She", "told", "she had received death threats")]),
+    ("Local media reported that at least 12 people died in the floods.",
+     [("Local media", "reported", "at least 12 people died in the floods", x(act="report"))]),
+    ("Amnesty International has accused both sides of committing war crimes.",
+     [("Amnesty International", "has accused", "both sides of committing war crimes", x(act="accusation"))]),
+    ("The data show that unemployment fell in every region last year.",
+     [("The data", "show", "unemployment fell in every region last year", x(act="report"))]),
+    ("Court documents reveal that the firm paid the consultant $4 million.",
+     [("Court documents", "reveal", "the firm paid the consultant $4 million")]),
+    ("A spokeswoman for the airline confirmed that the flight had been diverted.",
+     [("A spokeswoman for the airline", "confirmed", "the flight had been diverted")]),
+    ("John Mensah, a spokesman for the ministry, said the border would remain closed.",
+     [("John Mensah, a spokesman for the ministry", "said", "the border would remain closed")]),
+    ("Two people familiar with the matter said the deal could be announced as soon as Friday.",
+     [("Two people familiar with the matter", "said", "the deal could be announced as soon as Friday",
+       x(certainty=POSSIBLE))]),
+    ("The Kremlin dismissed the allegations as baseless.",
+     [("The Kremlin", "dismissed", "the allegations as baseless", x(act="denial"))]),
+    ("The White House insisted that the president had acted within the law.",
+     [("The White House", "insisted", "the president had acted within the law", x(act="assertion"))]),
+    ("US intelligence officials told lawmakers that the threat was growing.",
+     [("US intelligence officials", "told", "the threat was growing")]),
+]
+
+MULTIWORD_AND_NOUN_CUES: list[Case] = [
+    ("According to the police, the driver was not wearing a seatbelt.",
+     [("the police", "According to", "the driver was not wearing a seatbelt", x(certainty=CERTAIN))]),
+    ("The driver was not wearing a seatbelt, according to the police report.",
+     [("the police report", "according to", "The driver was not wearing a seatbelt")]),
+    ("Rebels now control most of the north, according to a United Nations report.",
+     [("a United Nations report", "according to", "Rebels now control most of the north", x(act="report"))]),
+    ("Inflation will peak this summer, the report said.",
+     [("the report", "said", "Inflation will peak this summer", x(act="report"))]),
+    ("The report said inflation will peak this summer.",
+     [("The report", "said", "inflation will peak this summer", x(act="report"))]),
+    ("His claim that the election was stolen has been rejected by the courts.",
+     [("His", "claim", "the election was stolen", x(nested_in="has been rejected")),
+      ("the courts", "has been rejected", "His claim that the election was stolen", x(act="denial"))]),
+    ("The accusations that the mayor took bribes first surfaced in a local newspaper.",
+     [(None, "accusations", "the mayor took bribes", x(act="accusation", certainty=PROBABLE))]),
+    ("In a statement, the ministry said the talks had been productive.",
+     [("the ministry", "said", "the talks had been productive")]),
+    ("In a statement, the company denied any wrongdoing.",
+     [("the company", "denied", "any wrongdoing", x(act="denial"))]),
+    ("There is growing speculation that the prime minister will resign.",
+     [(None, "speculation", "the prime minister will resign", x(certainty=POSSIBLE, act="speculation"))]),
+    ("The company rejected the allegation that its phones overheat.",
+     [("The company", "rejected", "the allegation that its phones overheat", x(act="denial")),
+      (None, "allegation", "its phones overheat", x(act="accusation", nested_in="rejected"))]),
+    ("The finding that the drug cut deaths by a third surprised researchers.",
+     [(None, "finding", "the drug cut deaths by a third", x(act="assessment"))]),
+    ("As reported by the BBC, the ship sank in less than an hour.",
+     [("the BBC", "As reported by", "the ship sank in less than an hour")]),
+    ("In an interview, the actor said he had never met the producer.",
+     [("the actor", "said", "he had never met the producer")]),
+    ("Moscow's denial that its troops crossed the border convinced no one.",
+     [("Moscow", "denial", "its troops crossed the border", x(act="denial"))]),
+    ("The report's conclusion that the dam was poorly built was disputed by the contractor.",
+     [("The report", "conclusion", "the dam was poorly built", x(act="assessment", nested_in="was disputed")),
+      ("the contractor", "was disputed", "The report's conclusion that the dam was poorly built",
+       x(act="denial"))]),
+    ("The warning that the dam might burst came too late for the villagers.",
+     [(None, "warning", "the dam might burst", x(certainty=POSSIBLE))]),
+]
+
+PASSIVES: list[Case] = [
+    # agentless: no source
+    ("It is believed that the suspect fled the country.",
+     [(None, "is believed", "the suspect fled the country", x(certainty=PROBABLE, act="belief"))]),
+    ("The suspect is believed to have fled the country.",
+     [(None, "is believed", "The suspect to have fled the country",
+       x(parts=["The suspect", "to have fled the country"], certainty=PROBABLE, act="belief"))]),
+    ("It is alleged that the funds were diverted to a private account.",
+     [(None, "is alleged", "the funds were diverted to a private account",
+       x(certainty=PROBABLE, act="accusation"))]),
+    ("The former director has been blamed for the collapse of the bank.",
+     [(None, "has been blamed", "for the collapse of the bank", x(certainty=PROBABLE, act="accusation"))]),
+    ("The company has been accused of dumping waste in the river.",
+     [(None, "has been accused", "of dumping waste in the river", x(act="accusation"))]),
+    ("The strike is expected to last at least a week.",
+     [(None, "is expected", "The strike to last at least a week",
+       x(parts=["The strike", "to last at least a week"], certainty=PROBABLE))]),
+    ("It was reported that the tanker had changed course twice.",
+     [(None, "was reported", "the tanker had changed course twice")]),
+    ("Three people are said to have been injured in the blast.",
+     [(None, "are said", "Three people to have been injured in the blast",
+       x(parts=["Three people", "to have been injured in the blast"]))]),
+    ("The court was told that the defendant had fled to Spain.",
+     [(None, "was told", "the defendant had fled to Spain")]),
+    ("The bridge, which is thought to date from the 12th century, was damaged in the storm.",
+     [(None, "is thought", "to date from the 12th century", x(certainty=PROBABLE, act="belief"))]),
+    # with an agent: the agent is the source
+    ("The report was denied by the Kremlin.",
+     [("the Kremlin", "was denied", "The report", x(act="denial"))]),
+    ("The claims were disputed by several independent scientists.",
+     [("several independent scientists", "were disputed", "The claims", x(act="denial"))]),
+    ("The mayor was accused by his rivals of hiding the true cost of the stadium.",
+     [("his rivals", "was accused", "of hiding the true cost of the stadium", x(act="accusation"))]),
+]
+
+POSTPOSED: list[Case] = [
+    ("The ceasefire is holding, sources said.",
+     [("sources", "said", "The ceasefire is holding")]),
+    ("“We are not going anywhere,” said Mr. Alvarez.",
+     [("Mr. Alvarez", "said", "We are not going anywhere", DIRECT)]),
+    ("The economy shrank by 2 percent in the second quarter, the agency reported.",
+     [("the agency", "reported", "The economy shrank by 2 percent in the second quarter", x(act="report"))]),
+    ("The talks collapsed late on Sunday, two diplomats told Reuters.",
+     [("two diplomats", "told", "The talks collapsed late on Sunday")]),
+    ("Turnout was the highest in decades, election officials said on Monday.",
+     [("election officials", "said", "Turnout was the highest in decades")]),
+    ("Prices will keep rising, said Ana Reyes, an economist at the central bank.",
+     [("Ana Reyes, an economist at the central bank", "said", "Prices will keep rising")]),
+    ("The vote, officials said, will be held in June.",
+     [("officials", "said", "The vote will be held in June", x(parts=["The vote", "will be held in June"]))]),
+    ("The rebels have reportedly seized the airport, the ministry said.",
+     [("the ministry", "said", "The rebels have reportedly seized the airport", x(certainty=PROBABLE))]),
+    ("“The market has turned,” says Laura Kim, a broker in Seoul.",
+     [("Laura Kim, a broker in Seoul", "says", "The market has turned", DIRECT)]),
+]
+
+QUOTES: list[Case] = [
+    # quote before the cue, straight and curly marks
+    ("“The border is open,” a police spokesman told reporters.",
+     [("a police spokesman", "told", "The border is open", DIRECT)]),
+    ('"We will not negotiate with terrorists," the president said on Tuesday.',
+     [("the president", "said", "We will not negotiate with terrorists", DIRECT)]),
+    ("“It was chaos,” he told The Guardian.",
+     [("he", "told", "It was chaos", DIRECT)]),
+    ("“Who pays for this?” the councillor asked.",
+     [("the councillor", "asked", "Who pays for this", DIRECT)]),
+    # colon- and dash-introduced quotes
+    ("The minister said: “There will be no more delays.”",
+     [("The minister", "said", "There will be no more delays", DIRECT)]),
+    ("Asked about the delay, Mr. Hale said: “We are doing everything we can.”",
+     [("Mr. Hale", "said", "We are doing everything we can", DIRECT)]),
+    ("Ms. Patel told the committee — “Nobody warned us.”",
+     [("Ms. Patel", "told", "Nobody warned us", DIRECT)]),
+    ("The coach was asked about his future and replied — “I am staying.”",
+     [("The coach", "replied", "I am staying", DIRECT)]),
+    ("UN: Famine has been declared in two regions of the country.",
+     [("UN", ":", "Famine has been declared in two regions of the country")]),
+    # a quote split by its cue: one attribution, two pieces
+    ("“We lost,” the coach said, “and we lost badly.”",
+     [("the coach", "said", "We lost and we lost badly", x(parts=["We lost", "and we lost badly"], **DIRECT))]),
+    ("“I have no regrets,” Mr. Novak said, “none at all.”",
+     [("Mr. Novak", "said", "I have no regrets none at all",
+       x(parts=["I have no regrets", "none at all"], **DIRECT))]),
+    ("“If the rain continues,” the engineer warned, “the dam could fail.”",
+     [("the engineer", "warned", "If the rain continues the dam could fail",
+       x(parts=["If the rain continues", "the dam could fail"], certainty=POSSIBLE, **DIRECT))]),
+    ("“This town,” she said, “has been forgotten by everyone in the capital.”",
+     [("she", "said", "This town has been forgotten by everyone in the capital",
+       x(parts=["This town", "has been forgotten by everyone in the capital"], **DIRECT))]),
+    # following quote sentences of the same speaker
+    ("“The numbers are clear,” she said. “Crime is falling in every district.”",
+     [("she", "said", "The numbers are clear Crime is falling in every district",
+       x(parts=["The numbers are clear", "Crime is falling in every district"], **DIRECT))]),
+    ("“We were not consulted,” the farmers’ union said in a statement. “The decision was made behind closed doors. "
+     "We will fight it.”",
+     [("the farmers’ union", "said",
+       "We were not consulted The decision was made behind closed doors. We will fight it",
+       x(parts=["We were not consulted", "The decision was made behind closed doors. We will fight it"], **DIRECT))]),
+    ("“This is a dark day,” said Rabbi Levin. “We will mourn, and then we will rebuild.”",
+     [("Rabbi Levin", "said", "This is a dark day We will mourn, and then we will rebuild",
+       x(parts=["This is a dark day", "We will mourn, and then we will rebuild"], **DIRECT))]),
+    # multi-paragraph quotes: a quotation mark reopens each paragraph
+    ("Ms. Diaz said: “The first thing we did was count the boats.\n“Then we counted the people, and the numbers "
+     "did not match.”",
+     [("Ms. Diaz", "said",
+       "The first thing we did was count the boats.\n“Then we counted the people, and the numbers did not match",
+       DIRECT)]),
+    ("“We built this town,” said the mayor, “and we will rebuild it.\n“Nobody is leaving.”",
+     [("the mayor", "said", "We built this town and we will rebuild it.\n“Nobody is leaving",
+       x(parts=["We built this town", "and we will rebuild it.\n“Nobody is leaving"], **DIRECT))]),
+    ("The chief inspector told the inquiry: “Our teams arrived within minutes.\n\n“They found the doors locked. "
+     "Nobody had a key.”\n\nThe inquiry continues next week.",
+     [("The chief inspector", "told",
+       "Our teams arrived within minutes.\n\n“They found the doors locked. Nobody had a key", DIRECT)]),
+    # mixed: part quoted, part paraphrase
+    ("The minister said the deal was “dead on arrival” in the Senate.",
+     [("The minister", "said", "the deal was “dead on arrival” in the Senate", MIXED)]),
+    ("He described the talks as “frank and useful”.",
+     [("He", "described", "the talks as “frank and useful”", MIXED)]),
+    ("The union said the offer was “an insult to every nurse” and called a strike for Monday.",
+     [("The union", "said", "the offer was “an insult to every nurse”", MIXED)]),
+]
+
+NESTING: list[Case] = [
+    ("The New York Times reported that officials concluded that the virus escaped from a laboratory.",
+     [("The New York Times", "reported", "officials concluded that the virus escaped from a laboratory",
+       x(act="report")),
+      ("officials", "concluded", "the virus escaped from a laboratory", x(act="assessment", nested_in="reported"))]),
+    ("Sources told CNN that the president believes the election was rigged.",
+     [("Sources", "told", "the president believes the election was rigged"),
+      ("the president", "believes", "the election was rigged", x(certainty=PROBABLE, nested_in="told"))]),
+    ("According to the Washington Post, investigators suspect that the fire was set deliberately.",
+     [("the Washington Post", "According to", "investigators suspect that the fire was set deliberately"),
+      ("investigators", "suspect", "the fire was set deliberately",
+       x(certainty=POSSIBLE, act="speculation", nested_in="According to"))]),
+    ("The agency said the minister had admitted that the figures were inflated.",
+     [("The agency", "said", "the minister had admitted that the figures were inflated"),
+      ("the minister", "had admitted", "the figures were inflated", x(nested_in="said"))]),
+    ("Le Monde reported on Friday that French officials believe the ransom was paid.",
+     [("Le Monde", "reported", "French officials believe the ransom was paid"),
+      ("French officials", "believe", "the ransom was paid", x(certainty=PROBABLE, nested_in="reported"))]),
+]
+
+PARTICIPLES_CONJUNCTS_RELATIVES: list[Case] = [
+    # participles
+    ("The mayor defended the budget, adding that taxes will not rise.",
+     [("The mayor", "adding", "taxes will not rise")]),
+    ("The minister resigned on Friday, saying she had lost the confidence of the party.",
+     [("The minister", "saying", "she had lost the confidence of the party")]),
+    ("Speaking to reporters in Kyiv, the general said the front line was stable.",
+     [("the general", "said", "the front line was stable")]),
+    ("Asked whether he would run again, the governor said he had not decided.",
+     [("the governor", "said", "he had not decided")]),
+    ("The newspaper, citing unnamed officials, reported that the army had been put on alert.",
+     [("The newspaper", "reported", "the army had been put on alert")]),
+    # conjoined verbs
+    ("The senator laughed and said the rumours were absurd.",
+     [("The senator", "said", "the rumours were absurd", x(act="denial"))]),
+    ("The company confirmed the data breach and said it had notified customers.",
+     [("The company", "confirmed", "the data breach"),
+      ("The company", "said", "it had notified customers")]),
+    ("Officials denied the report but acknowledged that talks had taken place.",
+     [("Officials", "denied", "the report", x(act="denial")),
+      ("Officials", "acknowledged", "talks had taken place")]),
+    # relative clauses
+    ("The plan was opposed by local officials, who said it would destroy the wetlands.",
+     [("local officials", "said", "it would destroy the wetlands")]),
+    ("The decision angered farmers who say the new rules will bankrupt them.",
+     [("farmers", "say", "the new rules will bankrupt them")]),
+    ("Engineers who inspected the bridge said it was safe.",
+     [("Engineers who inspected the bridge", "said", "it was safe")]),
+]
+
+CERTAINTY: list[Case] = [
+    ("Officials said the attack may have been planned abroad.",
+     [("Officials", "said", "the attack may have been planned abroad", x(certainty=POSSIBLE))]),
+    ("Police said the gunman allegedly fired more than 30 shots.",
+     [("Police", "said", "the gunman allegedly fired more than 30 shots", x(certainty=POSSIBLE))]),
+    ("The spokesman said the company will probably miss its targets.",
+     [("The spokesman", "said", "the company will probably miss its targets", x(certainty=PROBABLE))]),
+    ("The ministry said the plant will close in March.",
+     [("The ministry", "said", "the plant will close in March", x(certainty=CERTAIN))]),
+]
+
+NEGATIVES: list[Case] = [
+    ("The report was published on Monday.", []),
+    ("He said nothing.", []),
+    ("The company posted a profit of $2 billion last year.", []),
+    ("Thousands of people gathered outside parliament on Sunday.", []),
+    ("She showed up an hour late for the hearing.", []),
+    ("The jury heard the case in March.", []),
+    ("Everything went according to plan.", []),
+    ("The museum found a buyer for the painting.", []),
+    ("The statement was long and confusing.", []),
+    ("The film tells the story of a young refugee.", []),
+    ("The Pentagon declined to comment.", []),
+    ("The senator did not respond to a request for comment.", []),
+    ("Sales rose 4 percent in the third quarter.", []),
+]
+
+CASES: list[Case] = [
+    *REPORTING_VERBS,
+    *MULTIWORD_AND_NOUN_CUES,
+    *PASSIVES,
+    *POSTPOSED,
+    *QUOTES,
+    *NESTING,
+    *PARTICIPLES_CONJUNCTS_RELATIVES,
+    *CERTAINTY,
+    *NEGATIVES,
+]
+
+
+# ------------------------------------------------------------------------------------------------ the test
+
+
+def _case_id(n: int, text: str) -> str:
+    words = re.sub(r"[^A-Za-z0-9 ]+", "", text).split()[:6]
+    return f"{n:03d}-" + "-".join(words).lower()
+
+
+def expected_fields(item: Expected) -> dict[str, Any]:
+    """One expected attribution as field → value; quote and nested_in are always checked."""
+    source, cue, content, *rest = item
+    fields = {"source": source, "cue": cue, "content": content, "quote": "indirect", "nested_in": None}
+    for extra in rest:
+        fields.update(extra)
+    return fields
+
+
+def found_fields(doc: Document) -> list[dict[str, Any]]:
+    """Every attribution of `doc` in cue order, as the fields the table speaks of (nesting by the parent's cue)."""
+    by_id = {a.id: a for a in doc.attributions}
+    out = []
+    for a in sorted(doc.attributions, key=lambda a: (a.cue.start, a.cue.end)):
+        parent = by_id.get(a.nested_in) if a.nested_in else None
+        out.append(
+            {
+                "source": a.source.text if a.source else None,
+                "cue": a.cue.text,
+                "content": a.content.text,
+                "parts": [doc.text[s:e] for s, e in a.content.pieces],
+                "quote": a.quote,
+                "certainty": a.certainty,
+                "act": a.act,
+                "nested_in": parent.cue.text if parent else a.nested_in,
+            }
+        )
+    return out
+
+
+def compare(doc: Document, expected: list[Expected]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(got, want): each found attribution cut down to the fields its expected counterpart names; found ones
+    beyond the expected are kept whole, so a surplus or a shortfall shows as a length difference."""
+    want = [expected_fields(e) for e in expected]
+    found = found_fields(doc)
+    got = [{k: f[k] for k in w} for f, w in zip(found, want, strict=False)] + found[len(want) :]
+    return got, want
+
+
+@pytest.fixture(scope="module")
+def analyzer(nlp: Language) -> Analyzer:
+    return Analyzer(nlp=nlp)
+
+
+def test_table_is_large_and_covers_negatives() -> None:
+    assert len(CASES) >= 90
+    assert len(NEGATIVES) >= 8
+    assert len({text for text, _ in CASES}) == len(CASES), "a sentence appears twice in the table"
+
+
+# Known limitations of the rule extractor today: each case states what a careful annotator expects, and fails
+# strictly (an unexpected pass turns red, so the list cannot go stale). Fixing one means deleting its line here.
+KNOWN_LIMITS: dict[int, str] = {
+    9: "'was quoted as saying': the passive frame around the participle is not read",
+    12: "weak verb 'found' with a that-clause: act comes out as the lexicon's assessment, not report",
+    50: "noun-cue clause runs into the main verb when the parser attaches it to the clause",
+    54: "noun cue 'allegation that' as an object is not found",
+    55: "noun cue without a source ('The finding that …') is not found",
+    56: "'As reported by X' (reporting participle with an agent) is not a phrase cue yet",
+    58: "'convince' counts as a cue with an object; a verb-specific object frame is needed",
+    60: "noun cue 'warning that' as a subject is not found",
+    70: "agentless passive 'is thought to' inside a relative clause is missed",
+    73: "passive accusation with agent and 'of' complement is missed",
+    86: "the question mark of a quoted question is kept in the content",
+    90: "dash-introduced quote after a conjoined verb loses its subject",
+    101: "a quote reopened after a blank line is cut at the first paragraph",
+    104: "a conjoined verb after a content ('and called a strike') stays in the content",
+    110: "'defended the budget' counts as an attribution (PolNeAR marks 'defended' as a cue)",
+    114: "'citing unnamed officials' counts as an attribution with its object as content",
+    135: "'declined to comment' counts as an attribution (PolNeAR marks 'declined' as a cue)",
+}
+
+
+def _param(n: int, text: str, expected: list[Expected]) -> ParameterSet:
+    marks = [pytest.mark.xfail(strict=True, reason=KNOWN_LIMITS[n])] if n in KNOWN_LIMITS else []
+    return pytest.param(text, expected, id=_case_id(n, text), marks=marks)
+
+
+@pytest.mark.parametrize(("text", "expected"), [_param(n, t, e) for n, (t, e) in enumerate(CASES, 1)]
+)
+def test_attribution_table(analyzer: Analyzer, text: str, expected: list[Expected]) -> None:
+    doc = analyzer.analyze(text)
+    got, want = compare(doc, expected)
+    assert got == want
