@@ -4,8 +4,13 @@ every user-facing failure is one line on stderr and a non-zero exit, never a tra
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+
+# One OpenBLAS thread: on 2 cores the parse runs ~2x faster (bench/, docs/benchmarks.md). It must be set before
+# numpy is first imported, so here, before anything imports spaCy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
