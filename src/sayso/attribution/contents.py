@@ -26,6 +26,7 @@ OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 RELATIVE = {"who", "which", "that", "whom"}
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
 GLUE = " ,:;—–-\n"
+MAX_TAIL = 60
 
 
 def _clause(doc: Doc, head: Token, exclude: set[int]) -> Pieces:
@@ -55,6 +56,32 @@ def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
                     out.update(x.i for x in t.subtree)
                     out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
     return out
+
+
+def _set_off(token: Token) -> bool:
+    """A modifier set off by a comma or dash before it (", focusing on …", ", which …")."""
+    first = token.left_edge
+    return first.i > 0 and token.doc[first.i - 1].text in (",", "—", "–", "--")
+
+
+ASIDE_DEPS = {"advcl", "relcl", "acl"}
+
+
+def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
+    """Comma-set-off asides at the end of a content (", which makes him an outlier", ", arguing that …",
+    ", the presumed favourite"): news attributes the clause before them, not them."""
+    if not ids:
+        return set()
+    end = max(ids)
+    drop: set[int] = set()
+    for t in doc[min(ids) : end + 1]:
+        if t.i in ids and t.dep_ in ASIDE_DEPS and _set_off(t) and t.right_edge.i >= end - 1:
+            if t.dep_ in ("advcl", "acl") and t.tag_ not in ("VBG", "VBN") and t.lower_ not in ("which", "who"):
+                continue  # a finite adverbial clause ("…, although they say …") is handled elsewhere
+            drop.update(x.i for x in t.subtree)
+            drop.add(t.left_edge.i - 1)
+            break
+    return drop
 
 
 def _bare(verb: Token) -> bool:
@@ -90,8 +117,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 # ("suggested that they tried to keep the US [bogged down in Afghanistan]")
                 for c in verb.rights:
                     if c.i > comp.i and c.dep_ in ("advcl", "prep", "xcomp", "advmod", "npadvmod", "dobj"):
-                        ids.update(t.i for t in c.subtree)
-            return trimmed_char_pieces(doc, pieces(ids))
+                        if not _set_off(c):
+                            ids.update(t.i for t in c.subtree)
+            return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     if cue.passive:
         prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
         if prep is not None and cue.cls.act == "accusation":
@@ -105,12 +133,13 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         ids = {t.i for t in obj.subtree}
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
-            if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp", "acomp"):
-                if c.lemma_.lower() in lex.verbs:
+            if c.i > obj.i and c.dep_ in ("prep", "oprd", "ccomp", "acomp"):
+                if c.lemma_.lower() in lex.verbs or _set_off(c):
                     continue  # "defended the budget, [adding that …]": a report of its own
                 if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS:
                     ids.update(t.i for t in c.subtree)
-        return trimmed_char_pieces(doc, pieces(ids - frame))
+        ids -= frame
+        return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
@@ -174,9 +203,9 @@ def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> 
     before = [q for q in quotes if q.end <= lo and text[q.end : lo].strip(GLUE) == "" and "\n" not in text[q.end : lo]]
     if before:
         out.append(before[-1])
-    after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".") == ""]
+    after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".").lower() in ("", "but", "and")]
     gap = text[hi : after[0].start] if after else ""
-    if after and "\n" not in gap and (not before or gap.strip(" ") in (",", ":", "")):
+    if after and "\n" not in gap and (not before or gap.strip(" ,").lower() in (":", "", "but", "and")):
         out.append(after[0])
     elif after and not before and text[hi : after[0].start].strip(" ") == ":":
         out.append(after[0])
@@ -207,7 +236,9 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
         if q.start < pos:
             continue
         gap = text[pos : q.start]
-        if "\n" in gap or gap.strip(" .,;") != "":
+        # the cue's sentence may go on a little ("she said, clapping.") before the next quote opens
+        tail = gap.rstrip(" ")
+        if "\n" in gap or (gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL)):
             break
         out.append(q)
         pos = q.end

@@ -62,9 +62,8 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
             continue
         lemma = tok.lemma_.lower()
         cls = lex.verbs.get(lemma)
-        that_clause = any(c.dep_ == "ccomp" and _starts_with_that(c) for c in tok.rights)
-        if cls is None and lemma in lex.weak_verbs and that_clause:
-            cls = lex.weak_verbs[lemma]  # "found that …", "learned that …"
+        if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
+            cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
         if cls is None:
             continue
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -73,6 +72,16 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
+
+
+def _strong_frame(verb: Token) -> bool:
+    """A clause complement with its own subject ("found [that] X did Y") or an infinitive ("wants to …")."""
+    for c in verb.rights:
+        if c.dep_ == "ccomp" and (_starts_with_that(c) or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            return True
+        if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return True
+    return False
 
 
 def phrase_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:

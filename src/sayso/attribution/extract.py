@@ -57,6 +57,9 @@ def _verb_frame(
     parsed = contents.verb_content(doc, cue, source, lex)
     extent = contents.clause_extent(doc, cue, source)
     near = contents.adjacent_quotes(doc.text, quotes, extent)
+    after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
+    if near and parsed and after_cue and not any(a < q.end and q.start < b for a, b in parsed for q in near):
+        near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content
     if near and (cue.cls.act != "denial" or not parsed):
         near += contents.following_quotes(doc.text, quotes, near, extent)
         return source, contents.with_lead_in(doc.text, contents.quote_pieces(doc.text, near), parsed)

@@ -25,11 +25,12 @@ ONE_OUTLET_NOTE = "the article re-reports one outlet: these claims have one inde
 OUTLET_NOTE = "re-reported from {name}: these claims have one independent source, however often repeated"
 OWN_NOTE = "{name} speaks for itself: one independent source"
 ANONYMOUS = "anonymous_officials"
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "one", "who"})
 
 
 def _names(attributions: Sequence[Attribution], entities: Mapping[str, Sequence[str]]) -> dict[str, str | None]:
     """Each attribution's source entity: its `source_refers_to`, else the entity listing its source text as a
-    mention, else the source text itself."""
+    mention, else the source text itself; an unresolved pronoun ('he', 'it') names no one."""
     by_mention: dict[str, str] = {}
     for name, mentions in entities.items():
         for m in mentions:
@@ -38,7 +39,7 @@ def _names(attributions: Sequence[Attribution], entities: Mapping[str, Sequence[
     for a in attributions:
         if a.source_refers_to:
             out[a.id] = a.source_refers_to
-        elif a.source is not None:
+        elif a.source is not None and a.source.text.strip().lower() not in PRONOUNS:
             out[a.id] = by_mention.get(a.source.text, a.source.text)
         else:
             out[a.id] = None

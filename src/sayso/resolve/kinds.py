@@ -66,7 +66,7 @@ def lemma_of(tok: Token) -> str:
             single = lemma[:-2]
         else:
             single = lemma[:-1]
-        if tok.tag_ == "NNPS" or _word_kind(single) is not None or role_gender(single) is not None:
+        if tok.tag_ == "NNPS" or word_kind(single) is not None or role_gender(single) is not None:
             return single
     return lemma
 
@@ -76,7 +76,7 @@ def ent_label(tok: Token) -> str:
     return tok.ent_type_
 
 
-def _word_kind(word: str) -> str | None:
+def word_kind(word: str) -> str | None:
     """The kind a head word or known name gives: source_words lexicon first, then the known institutions."""
     w = word.lower()
     lex = load_lexicons().source_words
@@ -104,7 +104,7 @@ def kind_of_tokens(toks: SpacySpan, head: Token | None = None) -> str:
     label = ent_label(head)
     if label == "PERSON" or _earlier_surname(head, toks):
         return PERSON
-    kind = _word_kind(lemma_of(head)) or _word_kind(low)
+    kind = word_kind(lemma_of(head)) or word_kind(low)
     if kind == ANONYMOUS:
         # a named official is a person ("official John Smith"); the rest are anonymous ("US officials")
         if any(t.ent_type_ == "PERSON" for t in toks):
@@ -129,7 +129,7 @@ def kind_of_tokens(toks: SpacySpan, head: Token | None = None) -> str:
     if label == "ORG":
         return ORGANIZATION
     if label in {"FAC", "LOC"}:
-        return GOVERNMENT if _word_kind(head.text) == GOVERNMENT else ORGANIZATION
+        return GOVERNMENT if word_kind(head.text) == GOVERNMENT else ORGANIZATION
     if head.tag_ in {"NNP", "NNPS"}:
         first = toks[0] if toks[0].pos_ != "DET" else toks[min(1, len(toks) - 1)]
         if gender_of_name(first.text) != "-" and len(toks) >= 2:

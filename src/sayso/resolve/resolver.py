@@ -1,21 +1,27 @@
 """Source entities: every source mention, and the document's other named mentions, resolved to one canonical entity.
 
 No trained coreference model is used. The resolver walks the document's mentions in text order (attribution
-sources, named entities, institution and official nouns, web names) and links each to an entity met earlier, or
-opens a new one, by these rules, tried in order:
+sources, named entities, institution, official and document nouns, web names) and links each to an entity met
+earlier, or opens a new one, by these rules, tried in order:
 
-- pronoun (a source only): the most recent earlier *source* it agrees with: it -> organisation, government or
-  document; he / she -> a person of that gender (from a title, a first name or a role noun); they -> a group;
+- pronoun (a source only): 'I' / 'we' inside a quotation -> its speaker; otherwise the most recent earlier
+  *source* it agrees with: it -> organisation, government or document; he / she -> one person of that gender
+  (from a title, a first name or a role noun); they -> a group; then recent mentions that agree;
 - proper name: the same name met earlier; an initialism of an earlier name or a bracketed one ("NSC", "(DOJ)"); a
   short form of an earlier organisation ("The Post" after "The New York Post"); a known outlet (`outlets.tsv`:
-  aliases, initialisms, web names); a country, its capital used as an actor, or a demonym ("the Russians");
-  a person, by surname ("Trump" after "President Donald Trump"); a misspelt or truncated outlet or earlier name;
-- document noun ("the report", "the article"): the outlet or organisation named with it ("a Reuters report", "the
-  report by CNN"), else the publisher whose report it is: the most recent outlet that reported;
-- official or person noun: a definite one ("the intelligence officials", "the source") takes the most recent
-  earlier mention with the same head and no modifiers it lacks; an indefinite one ("another source") is new;
-- institution noun ("the embassy"): an earlier one with the same head; else a nationality in the same sentence
-  ("Russian" -> "Russian Embassy"); else the nearest earlier entity of its kind.
+  aliases, initialisms, web names); a country, its capital used as an actor, or 'the' + a demonym ("the
+  Russians"); a person, by surname ("Trump" after "President Donald Trump"); a misspelt or truncated outlet or
+  earlier name (`difflib`);
+- document noun: the outlet or organisation named with it ("a Reuters report", "the report by CNN", "a Bloomberg
+  poll"); else, for a publication ("the report", "the article", "the story"), the publisher whose report it is: the
+  most recent outlet that reported;
+- person or official noun: a definite role ("the senator") -> the most recent person given that role ("Sen.
+  Elizabeth Warren"); a definite or modified one ("the intelligence officials", "US officials", "the source") ->
+  the most recent mention with the same head and no modifiers it lacks; an indefinite one ("another source") is new;
+- institution noun: with a proper modifier it is named ("the Russian embassy" -> Russian Embassy; "the Russian
+  government" -> Russia); a definite one ("the embassy") takes an earlier one with the same head, else a
+  nationality in the same sentence or the nearest earlier country ("Russian" -> "Russian Embassy"), else the
+  nearest earlier entity of its kind; an indefinite one ("a company") is new.
 
 Canonical names: outlets and countries take the data file's name; people their fullest name without titles;
 organisations their fullest name without "the"; anonymous sources their first full mention.
@@ -41,11 +47,11 @@ from sayso.resolve.kinds import (
     PERSON,
     QUANTIFIERS,
     UNSPECIFIED,
-    _word_kind,
     head_of,
     kind_of_tokens,
     lemma_of,
     tokens_of,
+    word_kind,
 )
 from sayso.resolve.names import (
     FUNCTION_WORDS,
@@ -206,7 +212,7 @@ class _Resolver:
         for tok in doc:
             if tok.i in self.cands or tok.is_punct or tok.is_space:
                 continue
-            if tok.tag_ in {"NN", "NNS"} and _word_kind(lemma_of(tok)) == DOCUMENT and tok.i > 0:
+            if tok.tag_ in {"NN", "NNS"} and word_kind(lemma_of(tok)) == DOCUMENT and tok.i > 0:
                 # a document noun the chunker folded into another phrase ("called the report fake news")
                 if doc[tok.i - 1].lower_ in DEFINITE:
                     self._add(doc[tok.i - 1 : tok.i + 1], tok, "")
@@ -723,7 +729,7 @@ def _country_people(tok: Token) -> bool:
 def _trackable_nominal(chunk: SpacySpan, head: Token) -> bool:
     """Noun phrases worth following as mentions: officials, sources, institutions, definite documents."""
     lemma = lemma_of(head)
-    kind = _word_kind(lemma) or _word_kind(head.lower_)
+    kind = word_kind(lemma) or word_kind(head.lower_)
     if kind is None or head.tag_ not in {"NN", "NNS"}:
         return False
     if kind == ANONYMOUS:
@@ -840,9 +846,9 @@ def _org_name(words: list[Token]) -> str:
     parts = _join(words).split()
     last = words[-1]
     lemma = lemma_of(last)
-    if lemma != last.lower_ and last.tag_ in {"NNP", "NNPS", "NNS"} and _word_kind(lemma) in {GOVERNMENT, ORGANIZATION}:
+    if lemma != last.lower_ and last.tag_ in {"NNP", "NNPS", "NNS"} and word_kind(lemma) in {GOVERNMENT, ORGANIZATION}:
         parts[-1] = lemma.title()
-    if last.is_lower and _word_kind(lemma) in {GOVERNMENT, ORGANIZATION}:
+    if last.is_lower and word_kind(lemma) in {GOVERNMENT, ORGANIZATION}:
         # an institution named with a common-noun head: 'the Chinese foreign ministry' -> Chinese Foreign Ministry
         parts = [p if not p.islower() or p in FUNCTION_WORDS else p.title() for p in parts]
     return _org_name_text(" ".join(parts))

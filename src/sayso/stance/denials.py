@@ -27,11 +27,16 @@ from sayso.resolve import Resolution, resolve_mentions
 from sayso.resolve.kinds import lemma_of
 from sayso.resolve.names import country_named, country_of_capital, country_of_demonym
 
-MIN_SHARED = 2  # content words a denial must share with a claim it targets by overlap
+MIN_SHARED = 2  # content words a denial must share with a named claim to keep it
 MIN_SHARE = 0.2  # … as a share of the shorter of the two word sets
-MIN_SHARE_UNNAMED = 0.3  # … when the denial names no source or document
+MIN_SHARED_UNNAMED = 3  # … with any claim, when the denial names no source, document or claim noun
+MIN_SHARE_UNNAMED = 0.3
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 DOCUMENT_NOUNS = frozenset({"report", "article", "story", "reporting", "piece", "investigation", "news", "coverage"})
+REPORTING_NOUNS = DOCUMENT_NOUNS | {
+    "assessment", "accusation", "allegation", "claim", "finding", "conclusion", "statement", "memo", "document",
+    "dossier", "probe", "inquiry",
+}  # fmt: skip
 NO_TRUTH = ("no truth", "not true", "untrue", "fake news", "no basis")
 
 
@@ -101,7 +106,9 @@ def _targets(
         for a in atts
         if a.id != d.id
         and a.cue.start < d.cue.start
-        and not d.content.contains(a.cue)
+        and not d.content.overlaps(a.cue)
+        and not a.content.overlaps(d.content)  # a claim holding the denial in its quotation is not its target
+        and not a.content.overlaps(d.cue)
         and a.nested_in != d.id
         and not is_denial(doc, a)
         and (denier is None or refers[a.id] != denier)
@@ -119,13 +126,13 @@ def _targets(
     mine = words[d.id]
     by_id = {a.id: a for a in earlier}
     if pool:
-        overlapping = {i for i in pool if _overlaps(mine, words[i], MIN_SHARE)}
+        overlapping = {i for i in pool if _overlaps(mine, words[i], MIN_SHARED, MIN_SHARE)}
         if len(mine) >= MIN_SHARED and overlapping:
             chosen = overlapping
         else:
             chosen = {i for i in pool if not _about_the_reporting(doc, by_id[i])}
     else:
-        chosen = {a.id for a in earlier if _overlaps(mine, words[a.id], MIN_SHARE_UNNAMED)}
+        chosen = {a.id for a in earlier if _overlaps(mine, words[a.id], MIN_SHARED_UNNAMED, MIN_SHARE_UNNAMED)}
     return _with_nested(chosen, earlier)
 
 
@@ -197,14 +204,13 @@ def _with_nested(ids: set[str], atts: list[Attribution]) -> set[str]:
 
 
 def _about_the_reporting(doc: Doc, a: Attribution) -> bool:
-    """A claim about the reporting itself, not one of its claims: its content refers to a report, an assessment,
-    accusations ('the White House has yet to respond to the intelligence assessment')."""
+    """A claim about the reporting itself, not one of its claims: its content refers to a definite report,
+    assessment or accusation ('the White House has yet to respond to the intelligence assessment')."""
     content = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
     if content is None:
         return False
-    nouns = load_lexicons().nouns
     for tok in content:
-        if tok.pos_ != "NOUN" or (lemma_of(tok) not in nouns and lemma_of(tok) not in DOCUMENT_NOUNS):
+        if tok.pos_ != "NOUN" or lemma_of(tok) not in REPORTING_NOUNS:
             continue
         if any(ch.dep_ in {"det", "poss"} and ch.lower_ not in {"a", "an"} for ch in tok.children):
             return True
@@ -250,6 +256,6 @@ def _stem(word: str) -> str:
     return word
 
 
-def _overlaps(mine: frozenset[str], theirs: frozenset[str], share: float) -> bool:
+def _overlaps(mine: frozenset[str], theirs: frozenset[str], least: int, share: float) -> bool:
     shared = len(mine & theirs)
-    return shared >= MIN_SHARED and shared / max(1, min(len(mine), len(theirs))) >= share
+    return shared >= least and shared / max(1, min(len(mine), len(theirs))) >= share
