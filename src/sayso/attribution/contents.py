@@ -84,6 +84,14 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
     return drop
 
 
+def _unmarked_clause(clause: Token) -> bool:
+    """A finite clause with its own subject and no subordinator ("he would not accept it")."""
+    kids = list(clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and not any(
+        c.dep_ == "mark" and c.lower_ != "that" for c in kids
+    ) and clause.tag_ not in ("VBG", "VBN")
+
+
 def _bare(verb: Token) -> bool:
     """A reporting clause with a subject and nothing said ("Phil Lovas said")."""
     deps = {c.dep_ for c in verb.children}
@@ -120,6 +128,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                         if not _set_off(c):
                             ids.update(t.i for t in c.subtree)
             return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
+    clause = next((c for c in verb.rights if c.dep_ == "advcl" and _unmarked_clause(c)), None)
+    if clause is not None and not cue.passive and not any(c.dep_ == "dobj" for c in verb.children):
+        # "said after the convention he would not accept it": a complement the parser took for an adverbial
+        return trimmed_char_pieces(doc, pieces({t.i for t in clause.subtree} - frame))
     if cue.passive:
         prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
         if prep is not None and cue.cls.act == "accusation":
@@ -176,8 +188,11 @@ def noun_content(doc: Doc, cue: Cue) -> Pieces:
 
 
 def colon_content(doc: Doc, cue: Cue) -> Pieces:
-    sent = cue.head.sent
-    return trimmed_char_pieces(doc, [(cue.end, sent.end)])
+    """The rest of the line after the colon (a transcript turn runs over several sentences)."""
+    end = cue.end
+    while end < len(doc) and not doc[end].is_space and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return trimmed_char_pieces(doc, [(cue.end, end)])
 
 
 def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[int, int]:

@@ -19,6 +19,8 @@ from sayso.lexicons import CueClass, Lexicons
 
 VERB_TAGS = {"VERB", "AUX"}
 DASH_CLASS = CueClass("certain", "report")
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure"}
 # complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
 
@@ -115,21 +117,32 @@ def _starts_with_that(clause: Token) -> bool:
     return first.lower_ == "that" and first.dep_ == "mark"
 
 
+def line_starts(doc: Doc) -> list[int]:
+    """Token index where each line (paragraph) of the text starts."""
+    return [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_.count("\n")]
+
+
 def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
-    """"Source: content" lines: a short noun phrase with a name or a source word before a colon at the start of a
-    sentence, followed by a clause."""
-    for sent in doc.sents:
-        colon = next((t for t in sent[:8] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i >= sent.end - 2:
+    """"Source: content" lines: a short noun phrase with a name or a source word before a colon that opens a line
+    (a headline "Poll: …", a transcript turn "WALLACE: …"), followed by what it says."""
+    for start in line_starts(doc):
+        while start < len(doc) and doc[start].is_space:
+            start += 1
+        colon = next((t for t in doc[start : start + 8] if t.text == ":"), None)
+        if colon is None or colon.i == start or colon.i >= len(doc) - 2 or doc[colon.i + 1].is_space:
             continue
-        before = doc[sent.start : colon.i]
-        if any(t.pos_ in VERB_TAGS for t in before):
+        before = doc[start : colon.i]
+        if any(t.pos_ in VERB_TAGS or "\n" in t.text for t in before):
             continue
         head = before.root
-        if not (head.pos_ == "PROPN" or head.lemma_.lower() in lex.source_words):
+        # a speaker or a source: a person, organisation or place by name, a transcript's upper-case name, or a
+        # source word ("Poll:"); not a section title ("Little Relief for Refugees:") or "Editor's note:"
+        named = head.ent_type_ in SPEAKER_ENTS or (head.is_upper and len(head) > 1 and head.is_alpha)
+        if not (named or head.lemma_.lower() in lex.source_words) or head.lemma_.lower() in NOT_SPEAKERS:
             continue
-        after = doc[colon.i + 1 : sent.end]
-        if any(t.lemma_.lower() in lex.verbs and any(c.dep_ == "nsubj" for c in t.children) for t in after):
+        after = doc[colon.i + 1 : colon.sent.end]
+        reports = any(t.lemma_.lower() in lex.verbs and any(c.dep_ == "nsubj" for c in t.children) for t in after)
+        if reports and not named:
             continue  # "Frustration with police: activists say …": a label before a report, not a quote
         yield Cue("colon", colon, colon.i, colon.i + 1, ":", default)
 

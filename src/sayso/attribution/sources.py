@@ -11,7 +11,6 @@ from spacy.tokens import Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.spans import subtree_range
-from sayso.lexicons import load
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -88,9 +87,12 @@ def phrase_source(cue: Cue) -> tuple[int, int] | None:
     return _np_range(obj, set())
 
 
+NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "rule", "law", "form", "design", "type"}
+
+
 def _can_speak(noun: Token) -> bool:
-    """A noun that can be a source: a name, a pronoun, an entity, or a source word ("officials", "the poll")."""
-    return noun.pos_ in ("PROPN", "PRON") or bool(noun.ent_type_) or noun.lemma_.lower() in load().source_words
+    """"according to [plan]" names no source; statistics, databases and journals do."""
+    return noun.lemma_.lower() not in NOT_SOURCES
 
 
 def noun_source(cue: Cue) -> tuple[int, int] | None:
@@ -111,5 +113,8 @@ def noun_source(cue: Cue) -> tuple[int, int] | None:
 
 
 def colon_source(cue: Cue) -> tuple[int, int] | None:
-    sent = cue.head.sent
-    return (sent.start, cue.head.i) if cue.head.i > sent.start else None
+    doc = cue.head.doc
+    start = cue.head.i
+    while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return (start, cue.head.i) if cue.head.i > start else None
