@@ -201,7 +201,7 @@ def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[i
     ids = set(range(cue.start, cue.end))
     if source:
         ids.update(range(*source))
-    for c in cue.head.children:
+    for c in cue.head.rights:  # modifiers before the cue are often misattached words of a preceding quote
         if c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") and not c.is_punct:
             if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS):
                 lo, hi = subtree_range(c)

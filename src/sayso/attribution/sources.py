@@ -18,7 +18,13 @@ MAX_HOPS = 3
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The verb's subject; of two ("“…mode,” said Leslie Wimes" parsed with a quoted noun as a second subject),
+    the one after the verb, where an inverted reporting clause puts its speaker."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        after = [c for c in subjects if c.i > verb.i]
+        return after[0] if after else subjects[-1]
+    return subjects[0] if subjects else None
 
 
 def _agent(verb: Token) -> Token | None:
