@@ -97,6 +97,12 @@ def test_provenance_claims_without_source_have_no_origin() -> None:
     assert independent_sources(atts) == 1
 
 
+def test_provenance_unresolved_pronoun_is_no_source() -> None:
+    atts = [att("a1", "NYT", "The New York Times"), att("a2", "He", None, kind="person")]
+    assert origins(atts)["a2"] is None
+    assert independent_sources(atts) == 1
+
+
 def test_provenance_entities_name_unresolved_sources() -> None:
     atts = [att("a1", "nytimes", None)]
     assert origins(atts, {"The New York Times": ("the New York Time", "nytimes")}) == {"a1": "The New York Times"}

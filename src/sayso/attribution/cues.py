@@ -19,6 +19,8 @@ from sayso.lexicons import CueClass, Lexicons
 
 VERB_TAGS = {"VERB", "AUX"}
 DASH_CLASS = CueClass("certain", "report")
+FRAME_CLASS = CueClass("certain", "assertion")
+ADMIT_SHARE = 0.5  # verb frames (lexicons/data/verb_frames.tsv) that attribute at least this often become cues
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure"}
 # complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
@@ -66,6 +68,9 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         cls = lex.verbs.get(lemma)
         if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
             cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
+        share = lex.verb_frames.get((lemma, verb_frame(tok)))
+        if cls is None and share is not None and share >= ADMIT_SHARE:
+            cls = FRAME_CLASS  # a verb that attributes in this frame in most of the news it was mined from
         if cls is None:
             continue
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -74,6 +79,20 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
+
+
+def verb_frame(verb: Token) -> str:
+    """The complement frame a verb appears in: what decides, with its lemma, whether it attributes
+    (training/mine_frames.py counts these over PolNeAR train)."""
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" in deps or "nsubjpass" in deps:
+        return "passive"
+    for dep in ("ccomp", "xcomp", "dobj"):
+        if dep in deps:
+            return dep
+    if any(c.dep_ == "prep" for c in verb.rights):
+        return "prep"
+    return "none"
 
 
 def _strong_frame(verb: Token) -> bool:

@@ -1,0 +1,54 @@
+"""Mine (verb lemma, complement frame) -> how often it is an attribution cue, from PolNeAR train.
+
+    python training/mine_frames.py [../shared/eval/polnear/train] > src/sayso/lexicons/data/verb_frames.tsv
+
+Reads the shared training data (never copied into the project) and writes only aggregate counts per lemma and
+frame: a verb counts as a cue where one of its tokens lies inside a gold cue span. The extractor uses rows with a
+high share to admit verbs outside the reporting-verb lexicon, and rows with a low share to reject lexicon verbs in
+frames where they do not attribute.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from sayso.attribution.cues import verb_frame
+from sayso.nlp import load_nlp
+
+MIN_COUNT = 4
+
+
+def main() -> None:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/eval/polnear/train")
+    golds = sorted(root.glob("*.gold.json"))
+    texts, cue_chars = [], []
+    for g in golds:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        texts.append((root / gold["document"]).read_text(encoding="utf-8"))
+        chars: set[int] = set()
+        for a in gold["attributions"]:
+            for s, e in a["cue"].get("parts") or [a["cue"]["span"]]:
+                chars.update(range(s, e))
+        cue_chars.append(chars)
+    seen: Counter[tuple[str, str]] = Counter()
+    cues: Counter[tuple[str, str]] = Counter()
+    for doc, chars in zip(load_nlp().pipe(texts, batch_size=16), cue_chars, strict=True):
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            key = (tok.lemma_.lower(), verb_frame(tok))
+            seen[key] += 1
+            cues[key] += tok.idx in chars
+    print("# Verb frames mined from PolNeAR train (training/mine_frames.py): how often a verb lemma in a complement")
+    print(f"# frame is inside a gold attribution cue. Aggregate counts only; rows with at least {MIN_COUNT} uses.")
+    print("lemma\tframe\tcue_share\tcount")
+    for (lemma, frame), n in sorted(seen.items()):
+        if n >= MIN_COUNT and lemma.isalpha():
+            print(f"{lemma}\t{frame}\t{cues[lemma, frame] / n:.2f}\t{n}")
+
+
+if __name__ == "__main__":
+    main()
