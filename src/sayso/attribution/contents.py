@@ -18,6 +18,8 @@ from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_c
 from sayso.lexicons import Lexicons
 
 Pieces = list[tuple[int, int]]
+# verbs whose object is the one spoken to ("told [the committee] …"), not part of what is said
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify", "advise", "promise", "show"}
 NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue", "post"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
 ACCUSATION_PREPS = {"for", "of"}
@@ -56,6 +58,11 @@ def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
                     out.update(x.i for x in t.subtree)
                     out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
     return out
+
+
+def _own_report(verb: Token, lex: Lexicons) -> bool:
+    """A coordinated verb with a subject of its own or a reporting verb: a new statement, not more content."""
+    return verb.lemma_.lower() in lex.verbs or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _set_off(token: Token) -> bool:
@@ -117,6 +124,14 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
             if dep == "xcomp" and obj is not None:
                 ids.update(t.i for t in obj.subtree)  # "urged [its members to reject the offer]"
+            unmarked = not any(c.dep_ == "mark" for c in comp.children)
+            addressee = cue.lemma in ADDRESSEE_VERBS or obj is None or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"
+            if dep == "ccomp" and obj is not None and unmarked and not addressee:
+                ids.update(t.i for t in obj.subtree)  # "mentioned [remarks Trump had made]" parsed as two complements
+            if comp.i > verb.i:
+                for c in verb.rights:  # "wants to triple X, [grow Y and create Z]": coordinated complements
+                    if c.i > comp.i and c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and not _own_report(c, lex):
+                        ids.update(t.i for t in c.subtree)
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
                 ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"
@@ -137,11 +152,16 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         if prep is not None and cue.cls.act == "accusation":
             return _clause(doc, prep, frame)
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subj is not None and cue.cls.act == "denial" and subj.lower_ not in PRONOUN_OBJECTS:
-            return _clause(doc, subj, frame)
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        named = subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE
+        if subj is not None and named and (cue.cls.act == "denial" or has_agent):
+            return _clause(doc, subj, frame)  # "[The claim] was denied", "[She] was endorsed by the union"
         return []
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is not None and cue.lemma not in NO_OBJECT_VERBS and obj.lower_ not in PRONOUN_OBJECTS:
+    framed = obj is not None and any(  # "accused [her of lying]": a pronoun object with what it is charged with
+        c.dep_ == "prep" and c.i > obj.i and c.lower_ in OBJECT_PREPS for c in verb.rights
+    )
+    if obj is not None and cue.lemma not in NO_OBJECT_VERBS and (obj.lower_ not in PRONOUN_OBJECTS or framed):
         ids = {t.i for t in obj.subtree}
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
@@ -165,8 +185,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
             own = {t.i for t in verb.subtree}
             sent = verb.sent
-            clause = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
-            return trimmed_char_pieces(doc, pieces(clause))
+            around = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+            return trimmed_char_pieces(doc, pieces(around))
     return []
 
 

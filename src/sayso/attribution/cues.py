@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.quotes import Quote
 from sayso.lexicons import CueClass, Lexicons
+from sayso.nlp.text import doc_text
 
 VERB_TAGS = {"VERB", "AUX"}
 DASH_CLASS = CueClass("certain", "report")
@@ -173,7 +174,7 @@ MAX_NAME_TOKENS = 8
 def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, int], Quote]]:
     """“Quote.” ― Name: a quote signed by a dash and a short name that ends its line. Yields the cue (the
     dash), the name's token range and the quote."""
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         i = q.end
         while i < len(text) and text[i] == " ":

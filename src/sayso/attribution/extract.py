@@ -17,6 +17,7 @@ from sayso.attribution.quotes import Quote, find_quotes, quote_at
 from sayso.attribution.spans import char_range, trim_tokens, trimmed_char_pieces
 from sayso.lexicons import CueClass, Lexicons, load
 from sayso.model import Attribution, Span
+from sayso.nlp.text import doc_text
 
 COLON_CLASS = CueClass("certain", "report")
 DIRECT_SHARE = 0.95
@@ -36,7 +37,7 @@ def _source_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
     i, j = trim_tokens(doc, *rng, drop_leading_that=False)
     if j <= i:
         return None
-    return Span.of(doc.text, *char_range(doc, i, j))
+    return Span.of(doc_text(doc), *char_range(doc, i, j))
 
 
 def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
@@ -56,13 +57,13 @@ def _verb_frame(
     source = sources.verb_source(cue)
     parsed = contents.verb_content(doc, cue, source, lex)
     extent = contents.clause_extent(doc, cue, source)
-    near = contents.adjacent_quotes(doc.text, quotes, extent)
+    near = contents.adjacent_quotes(doc_text(doc), quotes, extent)
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
     if near and parsed and after_cue and not any(a < q.end and q.start < b for a, b in parsed for q in near):
         near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content
     if near and (cue.cls.act != "denial" or not parsed):
-        near += contents.following_quotes(doc.text, quotes, near, extent)
-        return source, contents.with_lead_in(doc.text, contents.quote_pieces(doc.text, near), parsed)
+        near += contents.following_quotes(doc_text(doc), quotes, near, extent)
+        return source, contents.with_lead_in(doc_text(doc), contents.quote_pieces(doc_text(doc), near), parsed)
     return source, parsed or _after_colon(doc, cue)
 
 
@@ -97,7 +98,7 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         if any(a < cue_chars[1] and cue_chars[0] < b for a, b in pieces):
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
-        found.append((cue, _source_span(doc, source), [_close_quote(doc.text, p) for p in pieces]))
+        found.append((cue, _source_span(doc, source), [_close_quote(doc_text(doc), p) for p in pieces]))
 
     for phrase in cues.phrase_cues(doc, lex):
         if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
@@ -112,7 +113,7 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
     for noun in cues.noun_cues(doc, lex):
         add(noun, sources.noun_source(noun), contents.noun_content(doc, noun))
     for dash, name, quote in cues.dash_cues(doc, quotes):
-        add(dash, name, contents.quote_pieces(doc.text, [quote]))
+        add(dash, name, contents.quote_pieces(doc_text(doc), [quote]))
     for colon in cues.colon_cues(doc, lex, COLON_CLASS):
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
@@ -149,7 +150,7 @@ def _cut(pieces: list[tuple[int, int]], lo: int, hi: int, text: str) -> list[tup
 def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
     """Two frames whose contents contain each other's cue come from a misparse ("X offered bounties, the New
     York Time reported"): the content that swallowed the other's source and cue gives them up."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for cue, source, pieces in found:
         for other, other_source, other_pieces in found:
@@ -192,7 +193,7 @@ def _nesting(atts: list[Attribution]) -> dict[str, str]:
 def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extraction:
     """Every attribution in a parsed document, in text order."""
     lex = lexicons or load()
-    quotes, warnings = find_quotes(doc.text)
+    quotes, warnings = find_quotes(doc_text(doc))
     found = _untangle(doc, _frames(doc, lex, quotes))
     ordered = sorted(
         found,
@@ -203,11 +204,11 @@ def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extracti
     )
     atts: list[Attribution] = []
     for n, (cue, source, pieces) in enumerate(ordered, start=1):
-        content = Span.joined(doc.text, pieces)
+        content = Span.joined(doc_text(doc), pieces)
         atts.append(
             Attribution(
                 id=f"a{n}",
-                cue=Span.of(doc.text, *char_range(doc, cue.start, cue.end)),
+                cue=Span.of(doc_text(doc), *char_range(doc, cue.start, cue.end)),
                 content=content,
                 source=source,
                 quote=_quote_kind(content, quotes),

@@ -35,8 +35,14 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
-    """A source noun phrase: the noun's subtree (relative clauses included) without the cue's frame."""
-    return subtree_range(noun, exclude)
+    """A source noun phrase: the noun's subtree without the cue's frame; a restrictive relative clause is part of it
+    ("Engineers who inspected the bridge"), one set off by a comma is not ("officials, who said …")."""
+    skip = set(exclude)
+    doc = noun.doc
+    for c in noun.rights:
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+            skip.update(t.i for t in c.subtree)
+    return subtree_range(noun, skip)
 
 
 def postposed_subject(cue: Cue) -> Token | None:

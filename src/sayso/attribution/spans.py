@@ -54,3 +54,4 @@ def trimmed_char_pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[i
         if b > a:
             out.append(char_range(doc, a, b))
     return out
+

@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.lexicons import load as load_lexicons
 from sayso.model import DateMention
+from sayso.nlp.text import doc_text
 
 __all__ = ["find_dates"]
 
@@ -461,7 +462,7 @@ def _resolve_date(doc: Doc, m: re.Match[str], published: date | None) -> _Found 
         return None
     if published is None:
         return _Found(m.start(), m.end(), None, True)
-    context = _lead_tense(_word_before_text(doc.text, m.start())) or _context(_tokens(doc, m.start(), m.end()))
+    context = _lead_tense(_word_before_text(doc_text(doc), m.start())) or _context(_tokens(doc, m.start(), m.end()))
     context = context or "past"
     core = f"{month_text.rstrip('.')} {day}"
     past = _dateparse(core, published, "past")
@@ -556,7 +557,7 @@ def _unit_value(unit: str, d: date) -> str:
 def _resolve_relunit(doc: Doc, m: re.Match[str], published: date | None) -> _Found | None:
     unit = (m["u"] or m["u2"]).lower()
     if m["rel"] and not m["lead"]:
-        before = doc.text[: m.start()].rstrip().rsplit(None, 1)
+        before = doc_text(doc)[: m.start()].rstrip().rsplit(None, 1)
         if before and before[-1].lower() in ("the", "a", "this", "that"):
             return None  # "the last week", "the next year": durations
     if published is None:
@@ -605,7 +606,7 @@ def _resolve_year(doc: Doc, m: re.Match[str], published: date | None) -> _Found 
     if y not in _YEAR_RANGE:
         return None
     start = m.start("y")
-    text = doc.text
+    text = doc_text(doc)
     lead = m["lead"]
     before, after = text[max(0, start - 2) : start], text[m.end("y") : m.end("y") + 2]
     if not lead and len(before) == 2 and before[1] in "-.," and before[0].isalnum():
@@ -684,7 +685,7 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
 
     See the module docstring for the values, the conventions for weeks and weekends, and what is left out.
     """
-    text = doc.text
+    text = doc_text(doc)
     taken: list[tuple[int, int]] = []
     found: list[_Found] = []
     for kind, pattern in _patterns().ordered:
