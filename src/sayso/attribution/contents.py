@@ -37,6 +37,11 @@ def _clause(doc: Doc, head: Token, exclude: set[int]) -> Pieces:
     return trimmed_char_pieces(doc, pieces(ids))
 
 
+def clause(doc: Doc, head: Token) -> Pieces:
+    """A complement clause as content."""
+    return _clause(doc, head, set())
+
+
 def _frame_tokens(cue: Cue, source: tuple[int, int] | None) -> set[int]:
     ids = set(range(cue.start, cue.end))
     if source:
@@ -143,14 +148,14 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                         if not _set_off(c):
                             ids.update(t.i for t in c.subtree)
             return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
-    clause = next((c for c in verb.rights if c.dep_ == "advcl" and _unmarked_clause(c)), None)
-    if clause is not None and not cue.passive and not any(c.dep_ == "dobj" for c in verb.children):
+    adverbial = next((c for c in verb.rights if c.dep_ == "advcl" and _unmarked_clause(c)), None)
+    if adverbial is not None and not cue.passive and not any(c.dep_ == "dobj" for c in verb.children):
         # "said after the convention he would not accept it": a complement the parser took for an adverbial
-        return trimmed_char_pieces(doc, pieces({t.i for t in clause.subtree} - frame))
+        return trimmed_char_pieces(doc, pieces({t.i for t in adverbial.subtree} - frame))
     if cue.passive:
-        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
-        if prep is not None and cue.cls.act == "accusation":
-            return _clause(doc, prep, frame)
+        charge = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
+        if charge is not None and cue.cls.act == "accusation":
+            return _clause(doc, charge, frame)
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         named = subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE
@@ -172,7 +177,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                     ids.update(t.i for t in c.subtree)
         ids -= frame
         return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
-    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
+    last = doc[cue.end - 1]
+    if last.dep_ == "prep" and last.i > verb.i:  # a particle cue ending in its preposition: "pointed to [X]"
+        prep: Token | None = last
+    else:
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}

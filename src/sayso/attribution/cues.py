@@ -67,6 +67,8 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
             continue
         lemma = tok.lemma_.lower()
         cls = lex.verbs.get(lemma)
+        if cls is None and _particle(tok, lex) is not None:
+            cls = lex.particles[_particle(tok, lex)[0]]  # type: ignore[index]
         if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
             cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
         share = lex.verb_frames.get((lemma, verb_frame(tok)))
@@ -79,7 +81,35 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
+        particle = _particle(tok, lex)
+        if particle is not None:  # "pointed to", "ruled out", "called for": the particle is part of the cue
+            phrase, end = particle
+            cls = lex.particles[phrase]
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
+
+
+def _particle(verb: Token, lex: Lexicons) -> tuple[str, int] | None:
+    """The verb-particle phrase starting at this verb ("point to", "make it clear") and where it ends."""
+    doc = verb.doc
+    for n in (3, 2, 1):
+        end = verb.i + 1 + n
+        if end <= len(doc):
+            phrase = " ".join([verb.lemma_.lower(), *(t.lower_ for t in doc[verb.i + 1 : end])])
+            if phrase in lex.particles:
+                return phrase, end
+    return None
+
+
+def adjective_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+    """"Aides are confident that …", "He was clear that …": a predicate adjective with a that-clause."""
+    for tok in doc:
+        cls = lex.adjectives.get(tok.lemma_.lower())
+        if cls is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+            continue
+        clause_after = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.head.children)
+        if clause_after or any(c.dep_ == "ccomp" for c in tok.children):
+            copula = tok.head
+            yield Cue("adjective", tok, min(copula.i, tok.i), tok.i + 1, tok.lemma_.lower(), cls)
 
 
 def verb_frame(verb: Token) -> str:

@@ -110,6 +110,14 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         if _own_voice(doc, verb, quotes):
             continue
         add(verb, *_verb_frame(doc, verb, quotes, lex))
+    for adjective in cues.adjective_cues(doc, lex):
+        copula = adjective.head.head
+        comp = next((c for c in [*adjective.head.children, *copula.children] if c.dep_ == "ccomp"), None)
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        # "Aides are confident that …"; not an extraposed "it is not clear which …", which names no one
+        if comp is not None and subject is not None and subject.lower_ not in ("it", "this", "that"):
+            if not comp.left_edge.tag_.startswith("W"):
+                add(adjective, sources.noun_phrase(subject), contents.clause(doc, comp))
     for noun in cues.noun_cues(doc, lex):
         add(noun, sources.noun_source(noun), contents.noun_content(doc, noun))
     for dash, name, quote in cues.dash_cues(doc, quotes):

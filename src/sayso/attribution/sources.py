@@ -34,6 +34,10 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def noun_phrase(noun: Token) -> tuple[int, int]:
+    return _np_range(noun, set())
+
+
 def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
     """A source noun phrase: the noun's subtree without the cue's frame; a restrictive relative clause is part of it
     ("Engineers who inspected the bridge"), one set off by a comma is not ("officials, who said …")."""

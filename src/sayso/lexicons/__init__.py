@@ -27,6 +27,8 @@ class Lexicons:
     verbs: dict[str, CueClass]  # reporting verb lemma -> class ("say", "believe", "deny")
     weak_verbs: dict[str, CueClass]  # cues only with a that-clause ("found that", "learned that")
     verb_frames: dict[tuple[str, str], float]  # (lemma, frame) -> share of its uses that attribute (mined)
+    particles: dict[str, CueClass]  # verb lemma + particle words -> class ("call for", "point to", "rule out")
+    adjectives: dict[str, CueClass]  # predicate adjectives with a that-clause ("confident that", "clear that")
     nouns: dict[str, CueClass]  # reporting noun lemma -> class ("statement", "accusation", "report")
     phrases: dict[str, CueClass]  # multiword cue, lower-case words -> class ("according to", "in a statement")
     hedges: dict[str, str]  # hedge word or phrase in a content -> the certainty it caps to ("may" -> possible)
@@ -62,6 +64,8 @@ def load() -> Lexicons:
         verbs=_cue_classes("reporting_verbs.tsv", "lemma"),
         weak_verbs=_cue_classes("weak_verbs.tsv", "lemma"),
         verb_frames={(r["lemma"], r["frame"]): float(r["cue_share"]) for r in _rows("verb_frames.tsv")},
+        particles=_cue_classes("verb_particles.tsv", "phrase"),
+        adjectives=_cue_classes("adjective_cues.tsv", "lemma"),
         nouns=_cue_classes("noun_cues.tsv", "lemma"),
         phrases=_cue_classes("phrase_cues.tsv", "phrase"),
         hedges={
