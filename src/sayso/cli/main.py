@@ -144,6 +144,16 @@ def evaluate(gold: Path, pred: Path, as_json: bool) -> None:
     click.echo(json.dumps(result, indent=1) if as_json else format_scores(result))
 
 
+def _register_corpus_commands() -> None:
+    from sayso.cli import claims, ingest
+
+    ingest.register(cli)
+    claims.register(cli)
+
+
+_register_corpus_commands()
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

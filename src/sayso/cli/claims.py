@@ -1,0 +1,9 @@
+"""`sayso claims` and `sayso sources`: cross-document claims and provenance (being written)."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(group: click.Group) -> None:
+    """Adds this module's commands to the `sayso` group."""
