@@ -20,6 +20,7 @@ from sayso.nlp.text import doc_text
 
 VERB_TAGS = {"VERB", "AUX"}
 DASH_CLASS = CueClass("certain", "report")
+DOCUMENT_CLASS = CueClass("certain", "report")
 FRAME_CLASS = CueClass("certain", "assertion")
 ADMIT_SHARE = 0.5  # verb frames (lexicons/data/verb_frames.tsv) that attribute at least this often become cues
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -170,6 +171,24 @@ def _starts_with_that(clause: Token) -> bool:
 def line_starts(doc: Doc) -> list[int]:
     """Token index where each line (paragraph) of the text starts."""
     return [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_.count("\n")]
+
+
+DOCUMENT_PREPS = {"in"}
+MEDIUM_WORDS = {"statement", "interview", "tweet", "post", "letter", "email", "release", "editorial", "column", "op-ed"}
+
+
+def document_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+    """"In the latest poll, Clinton leads by 3 points": a document or poll named by a preposition on a clause that
+    is not itself a reporting verb's ("said in a statement" is the verb's cue)."""
+    for tok in doc:
+        if tok.lower_ not in DOCUMENT_PREPS or tok.dep_ != "prep" or tok.head.pos_ not in VERB_TAGS:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or lex.source_words.get(obj.lemma_.lower()) != "document":
+            continue
+        if tok.head.lemma_.lower() in lex.verbs or obj.lemma_.lower() in MEDIUM_WORDS:
+            continue
+        yield Cue("document", tok, tok.i, tok.i + 1, tok.lower_, DOCUMENT_CLASS)
 
 
 def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:

@@ -106,6 +106,9 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         src = sources.phrase_source(phrase)
         if src is not None:  # "according to plan" names no source
             add(phrase, src, contents.phrase_content(doc, phrase, src))
+    for medium in cues.document_cues(doc, lex):
+        src = sources.phrase_source(medium)
+        add(medium, src, contents.phrase_content(doc, medium, src))
     for verb in cues.verb_cues(doc, lex):
         if _own_voice(doc, verb, quotes):
             continue
