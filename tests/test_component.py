@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 import spacy
 
 import sayso
@@ -31,3 +36,22 @@ def test_api_analyze_returns_plain_document() -> None:
         "direct",
     )
     assert doc.to_json()["schema_version"] == "1.0"
+
+
+def test_missing_model_is_one_line_error_saying_how_to_install(tmp_path: Path) -> None:
+    from sayso.errors import ModelNotInstalled
+    from sayso.nlp import load_nlp
+
+    with pytest.raises(ModelNotInstalled, match=r"requirements/model\.txt"):
+        load_nlp("no_such_spacy_pipeline_pkg")
+    (tmp_path / "a.txt").write_text("Officials said the talks failed.", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "sayso", "analyze", "--model", "no_such_spacy_pipeline_pkg", str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no_such_spacy_pipeline_pkg" in lines[0] and "pip install" in lines[0], lines
