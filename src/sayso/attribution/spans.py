@@ -15,6 +15,10 @@ def char_range(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
 
+def _edge(token: Token) -> bool:
+    return token.is_space or token.text in EDGE_PUNCT or token.is_punct
+
+
 def trim_tokens(doc: Doc, i: int, j: int, *, drop_leading_that: bool = True) -> tuple[int, int]:
     """Tokens [i, j) without edge punctuation/space and, at the start, a complementizer or conjunction."""
     while i < j and (doc[i].is_space or doc[i].text in EDGE_PUNCT or doc[i].is_punct):
@@ -23,7 +27,8 @@ def trim_tokens(doc: Doc, i: int, j: int, *, drop_leading_that: bool = True) -> 
         i += 1
         while i < j and (doc[i].is_space or doc[i].is_punct):
             i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].text in EDGE_PUNCT or doc[j - 1].is_punct):
+    # edge punctuation, and a conjunction left dangling at the end ("…, and")
+    while j > i and (_edge(doc[j - 1]) or doc[j - 1].dep_ == "cc"):
         j -= 1
     return i, j
 
