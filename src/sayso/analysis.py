@@ -30,8 +30,9 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
     meta = meta or Metadata()
     extraction = extract_attributions(doc)
     kinds = [replace(a, source_kind=source_kind_of(doc, a.source)) for a in extraction.attributions]
-    resolved, entities = resolve_sources(doc, kinds)
-    attributions = classify(doc, resolved)
+    # the act depends on the source's kind, not on the entity it resolves to: classify first, so that the
+    # resolution (keyed on spans and acts) is computed once and shared with the denial links
+    attributions, entities = resolve_sources(doc, classify(doc, kinds))
     denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions))
     original_sources, hypotheses = trace(attributions, entities)
     return Document(

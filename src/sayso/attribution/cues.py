@@ -68,8 +68,9 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
             continue
         lemma = tok.lemma_.lower()
         cls = lex.verbs.get(lemma)
-        if cls is None and _particle(tok, lex) is not None:
-            cls = lex.particles[_particle(tok, lex)[0]]  # type: ignore[index]
+        particle = _particle(tok, lex)
+        if cls is None and particle is not None:
+            cls = lex.particles[particle[0]]
         if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
             cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
         share = lex.verb_frames.get((lemma, verb_frame(tok)))
@@ -82,15 +83,27 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
-        particle = _particle(tok, lex)
         if particle is not None:  # "pointed to", "ruled out", "called for": the particle is part of the cue
             phrase, end = particle
             cls = lex.particles[phrase]
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
 
 
+_PARTICLE_VERBS: dict[int, tuple[Lexicons, frozenset[str]]] = {}
+
+
+def _particle_verbs(lex: Lexicons) -> frozenset[str]:
+    """The verbs that start a particle phrase, computed once per lexicon."""
+    cached = _PARTICLE_VERBS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _PARTICLE_VERBS[id(lex)] = (lex, frozenset(p.split()[0] for p in lex.particles))
+    return cached[1]
+
+
 def _particle(verb: Token, lex: Lexicons) -> tuple[str, int] | None:
     """The verb-particle phrase starting at this verb ("point to", "make it clear") and where it ends."""
+    if verb.lemma_.lower() not in _particle_verbs(lex):
+        return None
     doc = verb.doc
     for n in (3, 2, 1):
         end = verb.i + 1 + n
@@ -137,13 +150,25 @@ def _strong_frame(verb: Token) -> bool:
     return False
 
 
+_BY_FIRST: dict[int, tuple[Lexicons, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _phrases_by_first_word(lex: Lexicons) -> dict[str, list[tuple[str, ...]]]:
+    """The phrase lexicon indexed by first word, built once per lexicon."""
+    cached = _BY_FIRST.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lex.phrases:
+            words = tuple(phrase.split())
+            by_first.setdefault(words[0], []).append(words)
+        cached = _BY_FIRST[id(lex)] = (lex, by_first)
+    return cached[1]
+
+
 def phrase_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
     """Multiword cues from the phrase lexicon, matched on lower-case words; the source is the object of their
     last preposition ("according to [NYT]", "as reported by [the AP]")."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lex.phrases:
-        words = tuple(phrase.split())
-        by_first.setdefault(words[0], []).append(words)
+    by_first = _phrases_by_first_word(lex)
     for tok in doc:
         for words in by_first.get(tok.lower_, ()):
             end = tok.i + len(words)

@@ -162,13 +162,14 @@ def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
     """Two frames whose contents contain each other's cue come from a misparse ("X offered bounties, the New
     York Time reported"): the content that swallowed the other's source and cue gives them up."""
     text = doc_text(doc)
+    spans = {id(cue): char_range(doc, cue.start, cue.end) for cue, _, _ in found}
     out = []
     for cue, source, pieces in found:
+        mine = spans[id(cue)]
         for other, other_source, other_pieces in found:
             if other is cue:
                 continue
-            oc = char_range(doc, other.start, other.end)
-            mine = char_range(doc, cue.start, cue.end)
+            oc = spans[id(other)]
             inside = any(a <= oc[0] and oc[1] <= b for a, b in pieces)
             back = any(a <= mine[0] and mine[1] <= b for a, b in other_pieces)
             postposed = other_pieces[-1][1] <= oc[0]
