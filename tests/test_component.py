@@ -55,3 +55,15 @@ def test_missing_model_is_one_line_error_saying_how_to_install(tmp_path: Path) -
     assert "Traceback" not in run.stderr
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "no_such_spacy_pipeline_pkg" in lines[0] and "pip install" in lines[0], lines
+
+
+def test_line_breaks_end_sentences_so_headlines_do_not_run_on() -> None:
+    from sayso.nlp import load_nlp
+
+    nlp = load_nlp()
+    assert "sayso_paragraphs" in nlp.pipe_names
+    doc = nlp("Embassy rejects report\n\nThe New York Times reported that officials believe the unit paid bounties.")
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "Embassy rejects report",
+        "The New York Times reported that officials believe the unit paid bounties.",
+    ]

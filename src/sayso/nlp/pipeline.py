@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sayso.errors import ModelNotInstalled
 
@@ -30,4 +31,20 @@ def load_nlp(model: str = DEFAULT_MODEL, fast_ops: bool = True) -> Language:
         _use_fast_ops()
     if not os.path.exists(model) and importlib.util.find_spec(model) is None:
         raise ModelNotInstalled(model)
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+PARAGRAPHS = "sayso_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: news headlines, datelines and transcript turns carry no final period, and the
+    parser would otherwise run them into the next paragraph ("Embassy rejects report / The Times reported …")."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
