@@ -35,7 +35,8 @@ def test_api_analyze_returns_plain_document() -> None:
         "We will not retreat",
         "direct",
     )
-    assert doc.to_json()["schema_version"] == "1.0"
+    assert doc.to_json()["schema_version"] == "1.1"
+    assert doc.to_json()["provenance"] == [{"claim": "a1", "chain": ["minister"], "original_source": "minister"}]
 
 
 def test_missing_model_is_one_line_error_saying_how_to_install(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from sayso.model import (
     Hypothesis,
     Metadata,
     OriginalSource,
+    Provenance,
     Span,
 )
 
@@ -108,6 +109,11 @@ def full_document() -> Document:
             OriginalSource("The New York Times", ("a2", "a3"), note="re-reported once"),
             OriginalSource("Jane Lee", ("a1",)),
         ),
+        provenance=(
+            Provenance("a2", ("The New York Times", "officials"), "The New York Times"),
+            Provenance("a6", (), None),
+        ),
+        independent_sources=2,
         hypotheses=(Hypothesis("a4", "the plan was leaked"),),
         dates=(
             DateMention(
@@ -152,7 +158,7 @@ def test_schema_accepts_to_json(validator: Draft202012Validator, build: Callable
 
 def test_schema_minimal_document_is_what_we_expect() -> None:
     assert minimal_document().to_json() == {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "document": "-",
         "metadata": {},
         "text": "",
@@ -160,6 +166,8 @@ def test_schema_minimal_document_is_what_we_expect() -> None:
         "denials": [],
         "original_source": None,
         "original_sources": [],
+        "provenance": [],
+        "independent_sources": 0,
         "entities": {},
         "hypotheses": [],
         "dates": [],
@@ -186,6 +194,7 @@ def used_properties(data: dict[str, Any]) -> set[tuple[str, str]]:
             used |= {("span", k) for k in att[role] or {}}
     used |= {("denial", k) for d in data["denials"] for k in d}
     used |= {("original_source", k) for o in data["original_sources"] for k in o}
+    used |= {("provenance", k) for p in data["provenance"] for k in p}
     used |= {("hypothesis", k) for h in data["hypotheses"] for k in h}
     used |= {("date", k) for d in data["dates"] for k in d}
     return used
@@ -200,7 +209,10 @@ def test_schema_full_document_sets_every_field_the_schema_defines(schema: dict[s
 
 def test_schema_required_fields_are_the_ones_to_json_always_writes(schema: dict[str, Any]) -> None:
     bare = Attribution("a1", Span("x", 0, 1), Span("y", 2, 3))
-    assert schema["required"] == list(minimal_document().to_json())
+    # fields added in a minor version stay optional, so that every older document still validates
+    added_in_1_1 = {"provenance", "independent_sources"}
+    assert schema["required"] == [k for k in minimal_document().to_json() if k not in added_in_1_1]
+    assert added_in_1_1 <= set(schema["properties"])
     assert schema["$defs"]["attribution"]["required"] == list(bare.to_json())
     assert schema["$defs"]["span"]["required"] == list(Span("x", 0, 1).to_json())
     assert schema["$defs"]["date"]["required"] == list(DateMention("May", 0, 3, "2020-05").to_json())

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.attribution import extract_attributions
-from sayso.model import Document, Metadata
+from sayso.model import Document, Metadata, Provenance
 from sayso.nlp import DEFAULT_MODEL, load_nlp
-from sayso.provenance import trace
+from sayso.provenance import chains, origins, trace
 from sayso.read import Record
 from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
 from sayso.stance import find_dates
@@ -35,6 +35,8 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
     attributions, entities = resolve_sources(doc, classify(doc, kinds))
     denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions))
     original_sources, hypotheses = trace(attributions, entities)
+    origin, chain = origins(attributions, entities), chains(attributions, entities)
+    provenance = tuple(Provenance(a.id, chain[a.id], origin[a.id]) for a in attributions)
     return Document(
         text=doc.text,
         meta=meta,
@@ -42,6 +44,8 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
         denials=tuple(denials),
         entities=entities,
         original_sources=tuple(original_sources),
+        provenance=provenance,
+        independent_sources=len({o for o in origin.values() if o is not None}),
         hypotheses=tuple(hypotheses),
         dates=tuple(find_dates(doc, _published(meta))),
         warnings=extraction.warnings,

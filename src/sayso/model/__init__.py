@@ -13,6 +13,7 @@ from sayso.model.document import (
     Hypothesis,
     Metadata,
     OriginalSource,
+    Provenance,
     Span,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "Hypothesis",
     "Metadata",
     "OriginalSource",
+    "Provenance",
     "Span",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 SOURCE_KINDS = ("person", "organization", "government", "document", "anonymous_officials", "unspecified")
 CERTAINTIES = ("certain", "probable", "possible")
@@ -166,6 +166,19 @@ class OriginalSource:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """How one claim reached the article: its chain of sources, the original source first
+    ("The New York Times" → "US intelligence officials"), and that original source."""
+
+    claim: str
+    chain: tuple[str, ...]
+    original_source: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"claim": self.claim, "chain": list(self.chain), "original_source": self.original_source}
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What is known about the article besides its text."""
 
@@ -189,6 +202,8 @@ class Document:
     denials: tuple[Denial, ...] = ()
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     original_sources: tuple[OriginalSource, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    independent_sources: int = 0
     hypotheses: tuple[Hypothesis, ...] = ()
     dates: tuple[DateMention, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -206,6 +221,8 @@ class Document:
             "denials": [d.to_json() for d in self.denials],
             "original_source": self.original_sources[0].to_json() if self.original_sources else None,
             "original_sources": [o.to_json() for o in self.original_sources],
+            "provenance": [p.to_json() for p in self.provenance],
+            "independent_sources": self.independent_sources,
             "entities": {k: list(v) for k, v in self.entities.items()},
             "hypotheses": [h.to_json() for h in self.hypotheses],
             "dates": [d.to_json() for d in self.dates],
@@ -230,6 +247,11 @@ class Document:
                 for o in data.get("original_sources")
                 or [data.get("original_source")] * bool(data.get("original_source"))
             ),
+            provenance=tuple(
+                Provenance(p["claim"], tuple(p.get("chain", ())), p.get("original_source"))
+                for p in data.get("provenance", [])
+            ),
+            independent_sources=int(data.get("independent_sources", 0)),
             hypotheses=tuple(Hypothesis(h["from"], h["text"]) for h in data.get("hypotheses", [])),
             dates=tuple(
                 DateMention(
