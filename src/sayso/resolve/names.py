@@ -153,8 +153,16 @@ def title_gender(word: str) -> str:
 
 
 def role_gender(word: str) -> str | None:
-    """The gender of a person role noun ('spokeswoman' -> 'f', 'lawyer' -> '-'); None when not a role noun."""
-    return person_words().roles.get(word.lower())
+    """The gender of a person role noun ('spokeswoman' -> 'f', 'lawyer' -> '-', and a title standing alone: 'the
+    minister', 'the president'); None when not a role noun."""
+    w = word.lower()
+    words = person_words()
+    if w in words.roles:
+        return words.roles[w]
+    return words.titles.get(w) if w.isalpha() and w not in FORMS_OF_ADDRESS else None
+
+
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mx"})
 
 
 def role_word(word: str) -> str | None:
