@@ -447,6 +447,8 @@ KIND_CASES: list[tuple[str, str | None, str]] = [
     ("Sen. John Smith said that the bill would pass.", "Sen. John Smith", "person"),
     ("Kremlin spokesman Dmitry Peskov said that the claims were absurd.", "Kremlin spokesman Dmitry Peskov", "person"),
     ("A spokeswoman said that the store would close.", "A spokeswoman", "anonymous_officials"),
+    ("The minister said that the border would reopen.", "The minister", "person"),
+    ("The governor told reporters the roads were closed.", "The governor", "person"),
     ("The senator spoke on Monday. She said that the bill would pass.", "She", "person"),
     ("The ministry denied the report. It said that the report was false.", "It", "government"),
     ("The White House said that the president was briefed.", "The White House", "government"),
