@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.attribution import extract_attributions
+from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata, Provenance
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 from sayso.provenance import chains, origins, trace
@@ -73,3 +74,14 @@ class Analyzer:
         pairs = ((r.text, r.meta) for r in records)
         for doc, meta in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield analyze_doc(doc, meta)
+
+    def analyze_batch(
+        self, records: Iterable[Record], batch_size: int = BATCH_SIZE
+    ) -> Iterator[tuple[Record, Document | AnalysisFailed]]:
+        """Each record with its Document, in input order; a document whose analysis fails comes with the failure
+        instead, and the batch goes on."""
+        for doc, record in self.nlp.pipe(((r.text, r) for r in records), as_tuples=True, batch_size=batch_size):
+            try:
+                yield record, analyze_doc(doc, record.meta)
+            except Exception as err:  # one document's bug must not cost the others their analysis
+                yield record, AnalysisFailed(record.meta.name, f"analysis failed ({type(err).__name__}: {err})")

@@ -24,3 +24,12 @@ class ModelNotInstalled(SaysoError):
             f"the spaCy pipeline '{package}' is not installed; install it with "
             "`pip install --require-hashes --no-deps -r requirements/model.txt` (or run `make setup`)"
         )
+
+
+class AnalysisFailed(SaysoError):
+    """The analysis of one document raised: a bug, reported for that document while a batch goes on."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}; please report this with the document")
+        self.name = name
+        self.problem = problem

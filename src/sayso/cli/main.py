@@ -13,17 +13,12 @@ import sys
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from sayso import __version__
-from sayso.errors import InputError, SaysoError
-from sayso.model import Document
+from sayso.errors import AnalysisFailed, InputError, SaysoError
 from sayso.read import DEFAULT_MAX_BYTES, Record, read_inputs
-
-if TYPE_CHECKING:  # the analysis imports spaCy: only commands that analyse load it
-    from sayso.analysis import Analyzer
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -92,7 +87,11 @@ def analyze(
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     records = _records(inputs, max_bytes, published, failed)
-    for record, doc in _paired(records, analyzer):
+    for record, doc in analyzer.analyze_batch(records):
+        if isinstance(doc, AnalysisFailed):
+            click.echo(f"sayso: {doc}", err=True)
+            failed.append(record.meta.name)
+            continue
         analysed += 1
         if not doc.attributions:
             click.echo(f"sayso: {record.meta.name}: no attributions found", err=True)
@@ -114,19 +113,6 @@ def analyze(
         _fail(f"{len(failed)} of {len(failed) + analysed} inputs could not be analysed")
     if not analysed:
         _fail("nothing to analyse")
-
-
-def _paired(records: Iterator[Record], analyzer: Analyzer) -> Iterator[tuple[Record, Document]]:
-    """Analyse in batches but keep each record beside its document."""
-    held: list[Record] = []
-
-    def remember(rs: Iterator[Record]) -> Iterator[Record]:
-        for r in rs:
-            held.append(r)
-            yield r
-
-    for doc in analyzer.analyze_records(remember(records)):
-        yield held.pop(0), doc
 
 
 @cli.command("eval")

@@ -122,9 +122,10 @@ def _targets(
     for act in named_acts:
         accused = {a.id for a in earlier if a.act == act}
         parents = {a.nested_in for a in earlier if a.id in accused and a.nested_in}
-        pool |= accused | {p for p in parents if p}
+        pool |= accused | parents
     mine = words[d.id]
     by_id = {a.id: a for a in earlier}
+    pool &= by_id.keys()  # a parent that is not an earlier claim (or the denial itself) is not a target
     if pool:
         overlapping = {i for i in pool if _overlaps(mine, words[i], MIN_SHARED, MIN_SHARE)}
         if len(mine) >= MIN_SHARED and overlapping:
