@@ -41,7 +41,8 @@ for g in sorted(gold_dir.glob("*.gold.json")):
             cnt["ok"] += 1
         else:
             pc = chars(best["content"])
-            kind = "pred too short" if pc < gc else "pred too long" if gc < pc else "disjoint" if not (pc & gc) else "shifted"
+            kind = "pred too short" if pc < gc else "pred too long" if gc < pc else "shifted"
+            kind = "disjoint" if not (pc & gc) else kind
             cnt[kind] += 1
             if show == kind.split()[-1]:
                 examples.append((a["cue"]["text"], a["content"]["text"][:150], best["content"]["text"][:150]))
