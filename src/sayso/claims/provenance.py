@@ -61,7 +61,7 @@ def reports_of(claim: Claim, publications: Sequence[Publication]) -> list[Report
         elif pub.wire is not None:
             origin, how = pub.wire, "wire"
         else:
-            origin, how = canonical(pub.outlet) if pub.outlet else f"document {claim.doc_id}", "own"
+            origin, how = canonical(pub.outlet) if pub.outlet else f"document {claim.doc_id[:12]}", "own"
         out.append(Report(claim.id, claim.doc_id, claim.text, pub.outlet, pub.published, cited, pub.wire, origin, how))
     return out
 
