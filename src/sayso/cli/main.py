@@ -131,10 +131,11 @@ def evaluate(gold: Path, pred: Path, as_json: bool) -> None:
 
 
 def _register_corpus_commands() -> None:
-    from sayso.cli import claims, ingest
+    from sayso.cli import claims, ingest, serve
 
     ingest.register(cli)
     claims.register(cli)
+    serve.register(cli)
 
 
 _register_corpus_commands()

@@ -1,0 +1,103 @@
+"""The worker's side of an ingest: parse and analyse a unit of documents, return their rows.
+
+The same function runs inline, in a local worker process and on a Dask worker. The spaCy pipeline is loaded once
+per process (the first unit, or the process initialiser / the Dask worker plugin beforehand) and kept.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sayso.corpus.jobs import Failure, IngestError, Job, UnitResult, peak_rss_mb, worker_id
+from sayso.errors import SaysoError
+from sayso.store import DocumentRows, document_rows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# One unit at a time per process: a Dask worker started with several threads shares one pipeline between them.
+_LOCK = threading.Lock()
+_PARENT_POLL_S = 0.5
+
+
+def load_model(model: str | None) -> Language:
+    """The pipeline, loaded once per process; an IngestError (picklable, one line) when it cannot be."""
+    from sayso.nlp import load_nlp
+
+    try:
+        return load_nlp(model) if model else load_nlp()
+    except SaysoError as e:
+        raise IngestError(f"{worker_id()}: {e}") from None
+
+
+def analyse_unit(jobs: Sequence[Job], model: str | None = None) -> UnitResult:
+    """Every job's rows, or a Failure for a document whose analysis raised; the others go on."""
+    started = time.perf_counter()
+    nlp = load_model(model)
+    with _LOCK:
+        analysed, failures = _analyse(nlp, jobs)
+    return UnitResult(tuple(analysed), tuple(failures), worker_id(), peak_rss_mb(), time.perf_counter() - started)
+
+
+def _analyse(nlp: Language, jobs: Sequence[Job]) -> tuple[list[DocumentRows], list[Failure]]:
+    from sayso.analysis import BATCH_SIZE
+
+    analysed: list[DocumentRows] = []
+    failures: list[Failure] = []
+    done = 0
+    try:
+        pairs = ((job.record.text, job) for job in jobs)
+        for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, min(len(jobs), BATCH_SIZE))):
+            done += 1
+            _finish(doc, job, analysed, failures)
+    except Exception:  # the parse failed on some text of the batch: parse the rest one by one to single it out
+        for job in jobs[done:]:
+            try:
+                doc = nlp(job.record.text)
+            except Exception as e:
+                failures.append(Failure(job.record.meta.name, job.hash, _reason("parse", e)))
+                continue
+            _finish(doc, job, analysed, failures)
+    return analysed, failures
+
+
+def _finish(doc: Doc, job: Job, analysed: list[DocumentRows], failures: list[Failure]) -> None:
+    from sayso.analysis import analyze_doc
+
+    try:
+        document = analyze_doc(doc, job.record.meta)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        analysed.append(document_rows(document, job.hash, sentences=sentences))
+    except Exception as e:  # one document's bug must not stop a corpus: it is recorded and the run goes on
+        failures.append(Failure(job.record.meta.name, job.hash, _reason("analysis", e)))
+
+
+def _reason(stage: str, error: Exception) -> str:
+    return f"{stage} failed: {type(error).__name__}: {error}"
+
+
+# ---------------------------------------------------------------------------------------- local worker processes
+
+
+def init_process_worker(model: str | None) -> None:
+    """Initialiser of a local worker process: leave Ctrl-C to the parent, exit when the parent is gone (a killed
+    parent cannot shut its pool down), and load the pipeline now so the first unit does not wait for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="sayso-parent-watch").start()
+    try:
+        load_model(model)
+    except IngestError:
+        pass  # raised again, with its message, by the first unit
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_S)
+    os._exit(1)
