@@ -8,7 +8,12 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+# One OpenBLAS thread: on 2 cores the parse is faster and uses less CPU (bench/, docs/benchmarks.md). OpenBLAS reads
+# this when numpy is first imported, so it is set on importing sayso, before anything loads spaCy or numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from sayso.model import Attribution, Document, Metadata, Span
 
