@@ -13,9 +13,9 @@ un-negated headlines (`claims.denials.against_cluster`; its share was chosen on 
 a denial *of its claim* when the kept matcher also puts it in its claim's cluster (the cluster holding most of that
 claim's headlines). Gold: the stance `against`.
 
-    .venv/bin/python scripts/eval_emergent.py                   # both methods, denials; prints Markdown
-    .venv/bin/python scripts/eval_emergent.py --methods tfidf-average   # the default method only (no torch)
-    .venv/bin/python scripts/eval_emergent.py --json out.json
+    .venv/bin/python scripts/eval_claim_matching.py                   # both methods, denials; prints Markdown
+    .venv/bin/python scripts/eval_claim_matching.py --methods tfidf-average   # the default method only (no torch)
+    .venv/bin/python scripts/eval_claim_matching.py --json out.json
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ def main() -> None:
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not args.csv.exists():
-        sys.exit(f"eval_emergent: {args.csv} is absent (the shared eval data)")
+        sys.exit(f"eval_claim_matching: {args.csv} is absent (the shared eval data)")
     if args.one:
         print(json.dumps(run_method(args.one, args.csv, args.seed)))
         return
