@@ -142,9 +142,14 @@ _register_corpus_commands()
 
 
 def main() -> None:
+    """The console script: click's own messages for usage errors, one line for an interruption."""
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:  # Ctrl-C: what was committed stays (ingest resumes from it)
         _fail("interrupted", 130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
