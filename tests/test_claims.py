@@ -358,7 +358,7 @@ def test_claims_emergent_held_out_half() -> None:
     with EMERGENT.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     ids = sorted({r["claimId"] for r in rows})
-    random.Random(2016).shuffle(ids)  # the split of scripts/eval_emergent.py
+    random.Random(2016).shuffle(ids)  # the split of scripts/eval_claim_matching.py
     held_out = set(ids[len(ids) // 2 :])
     test = [r for r in rows if r["claimId"] in held_out]
     labels = cluster_texts([r["articleHeadline"] for r in test])

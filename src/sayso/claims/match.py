@@ -7,7 +7,7 @@ Two methods, compared on Emergent (docs/accuracy.md, "Claim matching (Emergent)"
 - `minilm`: all-MiniLM-L6-v2 sentence embeddings (`embed.py`, the optional extra `sayso[embeddings]`), candidate
   pairs from random-hyperplane LSH buckets and the same word index, cosine of the embeddings, average linkage.
 
-The thresholds are the ones chosen on the tuning half of Emergent's claims (`scripts/eval_emergent.py`).
+The thresholds are the ones chosen on the tuning half of Emergent's claims (`scripts/eval_claim_matching.py`).
 """
 
 from __future__ import annotations
