@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser import MISSING, find_chromium, required_in_ci
 from spacy.language import Language
 
 from sayso.nlp import load_nlp
@@ -38,3 +39,14 @@ def polnear_dev(shared_dir: Path) -> Path:
     if not dev.is_dir():
         pytest.skip(f"{dev} is absent: PolNeAR dev is needed for this test")
     return dev
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary; required in CI, skipped with a message elsewhere when it is not installed."""
+    found = find_chromium()
+    if found:
+        return found
+    if required_in_ci():
+        pytest.fail(MISSING + " — it is required in CI")
+    pytest.skip(MISSING)

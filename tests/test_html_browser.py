@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import struct
-import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
@@ -19,25 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import find_chromium, run_chromium
 
 from sayso.model import Attribution, Denial, Document, Metadata, OriginalSource, Span
 from sayso.render import render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT.parent / "shared" / "examples"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--force-device-scale-factor=1",
-    "--force-color-profile=srgb",
-)
 TITLE = "Bounties, denied"
 # the highlight backgrounds of page.css: source, cue, content
 SOURCE_BG, CUE_BG, CONTENT_BG = (0xD8, 0xE9, 0xFA), (0xFD, 0xE2, 0xCD), (0xFF, 0xF3, 0xC4)
@@ -103,43 +90,14 @@ def bounties() -> Document:
 # ---------------------------------------------------------------- the browser
 
 
-def find_chromium() -> str | None:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    return found
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found:
-        return found
-    message = "headless Chromium is missing (/usr/bin/chromium): run scripts/setup-browser.sh"
-    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-        pytest.fail(message + " — it is required in CI")
-    pytest.skip(message)
-
-
-def run(chromium: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    profile.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "HOME": str(profile)},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done
-
-
 def dump_dom(chromium: str, page: Path, tmp: Path, fragment: str = "") -> str:
     """The DOM after the page's script ran, as Chromium serialises it."""
-    return run(chromium, tmp / "dom-profile", "--dump-dom", page.as_uri() + fragment).stdout
+    return run_chromium(chromium, tmp / "dom-profile", "--dump-dom", page.as_uri() + fragment)
 
 
 def screenshot(chromium: str, page: Path, out: Path, tmp: Path, size: tuple[int, int] = (1280, 1400)) -> Path:
-    run(chromium, tmp / "shot-profile", f"--screenshot={out}", f"--window-size={size[0]},{size[1]}", page.as_uri())
+    size_flag = f"--window-size={size[0]},{size[1]}"
+    run_chromium(chromium, tmp / "shot-profile", f"--screenshot={out}", size_flag, page.as_uri())
     return out
 
 

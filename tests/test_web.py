@@ -16,7 +16,6 @@ serve-document.png from the `ingested` store.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import signal
@@ -36,6 +35,7 @@ from urllib.parse import quote
 
 import duckdb
 import pytest
+from browser import find_chromium, run_chromium
 
 from sayso.model import Attribution, DateMention, Denial, Document, Hypothesis, Metadata, OriginalSource, Span
 from sayso.render import render_html
@@ -58,20 +58,6 @@ SERVE = [
 ]
 TIMEOUT = 300
 PWNED = "document.title='pwned'"
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-proxy-server",
-    "--hide-scrollbars",
-    "--force-device-scale-factor=1",
-    "--force-color-profile=srgb",
-)
 
 # -------------------------------------------------------------------------------------------- the stores
 
@@ -866,31 +852,6 @@ def test_web_never_loads_spacy(handmade: Path) -> None:
 # -------------------------------------------------------------------------------------------- in a browser
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if found:
-        return found
-    message = "headless Chromium is missing (/usr/bin/chromium): run scripts/setup-browser.sh"
-    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-        pytest.fail(message + " — it is required in CI")
-    pytest.skip(message)
-
-
-def run_chromium(chromium: str, profile: Path, *args: str) -> str:
-    profile.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "HOME": str(profile)},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
-
-
 def test_web_browser_article_page(chromium: str, site: str, tmp_path: Path) -> None:
     """What a reader sees of the payload article: its script ran (the page is ready), the payload did not."""
     dom = run_chromium(chromium, tmp_path / "profile", "--dump-dom", f"{site}/doc/{document_hash(PAYLOAD)}")
@@ -917,7 +878,7 @@ def test_web_browser_overview(chromium: str, site: str, tmp_path: Path) -> None:
 
 def screenshots(out: Path = SCREENSHOTS) -> list[Path]:
     """Rewrites docs/screenshots/serve-overview.png and serve-document.png from the demo corpus."""
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = find_chromium() or "/usr/bin/chromium"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db, listed = build_ingested(folder)
