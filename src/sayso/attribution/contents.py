@@ -199,6 +199,26 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     return []
 
 
+PREDICATE_SKIP = {"punct", "cc", "conj", "mark", "appos"}
+
+
+def predicate_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
+    """What a cue the learned model vouches for says when no complement rule applies: the verb's dependents after
+    the cue ("unleashed [a flurry of tweets]", "responded [by citing Chicago]"), else a passive's subject."""
+    verb = cue.head
+    frame = _frame_tokens(cue, source)
+    ids: set[int] = set()
+    for c in verb.rights:
+        if c.i >= cue.end and c.dep_ not in PREDICATE_SKIP:
+            ids.update(t.i for t in c.subtree)
+    if not ids and cue.passive:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
+            ids = {t.i for t in subj.subtree}
+    ids -= frame
+    return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
+
+
 def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
     """The clause an "according to X" phrase hangs from, without the phrase."""
     head = cue.head.head if cue.head.head != cue.head else cue.head
@@ -214,6 +234,17 @@ def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces
 def noun_content(doc: Doc, cue: Cue) -> Pieces:
     clause = next((c for c in cue.head.rights if c.dep_ in ("acl", "ccomp")), None)
     return _clause(doc, clause, set()) if clause is not None else []
+
+
+def noun_complement(doc: Doc, cue: Cue) -> Pieces:
+    """A learned noun cue's content: the object of its preposition ("questions about [the foundation]"), else its
+    infinitive or clause ("effort [to bounce back]")."""
+    noun = cue.head
+    if cue.end > noun.i + 1:
+        obj = next((g for g in doc[cue.end - 1].children if g.dep_ in ("pobj", "pcomp")), None)
+        return _clause(doc, obj, set()) if obj is not None else []
+    comp = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp", "xcomp")), None)
+    return _clause(doc, comp, set()) if comp is not None and comp.dep_ != "relcl" else []
 
 
 def colon_content(doc: Doc, cue: Cue) -> Pieces:

@@ -9,7 +9,7 @@ Four kinds, each found by one function over a parsed Doc:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +22,7 @@ VERB_TAGS = {"VERB", "AUX"}
 DASH_CLASS = CueClass("certain", "report")
 DOCUMENT_CLASS = CueClass("certain", "report")
 FRAME_CLASS = CueClass("certain", "assertion")
+LEARNED_CLASS = CueClass("certain", "assertion")  # a verb the learned cue model admits (sayso.learn)
 ADMIT_SHARE = 0.5  # verb frames (lexicons/data/verb_frames.tsv) that attribute at least this often become cues
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure"}
@@ -45,6 +46,22 @@ class Cue:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.head.children)
 
 
+@dataclass(frozen=True)
+class CueVotes:
+    """The learned cue model's probability that each candidate token heads a cue (sayso.learn): a verb or noun
+    outside the lexicons becomes a cue at `admit` or above; tokens without a probability are left to the rules.
+    (Dropping rule cues the model scores low was measured too: no gain on PolNeAR dev, a loss on the seed.)"""
+
+    probs: Mapping[int, float]
+    admit: float = 0.5
+    # the learned content choice for a verb cue: (doc, cue, source token range, the rules' pieces) -> pieces
+    contents: Callable[[Doc, Cue, tuple[int, int] | None, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
+
+    def admits(self, tok: Token) -> bool:
+        p = self.probs.get(tok.i)
+        return p is not None and p >= self.admit
+
+
 def _verb_cue_range(verb: Token) -> tuple[int, int]:
     """The verb with its auxiliaries, negation and inner adverbs before it, and a particle after it
     ("have also suggested", "has been blamed", "pointed out")."""
@@ -62,7 +79,7 @@ def _verb_cue_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
+def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterator[Cue]:
     for tok in doc:
         if tok.pos_ not in VERB_TAGS:
             continue
@@ -76,6 +93,8 @@ def verb_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         share = lex.verb_frames.get((lemma, verb_frame(tok)))
         if cls is None and share is not None and share >= ADMIT_SHARE:
             cls = FRAME_CLASS  # a verb that attributes in this frame in most of the news it was mined from
+        if cls is None and votes is not None and votes.admits(tok):
+            cls = LEARNED_CLASS
         if cls is None:
             continue
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -176,16 +195,20 @@ def phrase_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
                 yield Cue("phrase", tok, tok.i, end, " ".join(words), lex.phrases[" ".join(words)])
 
 
-def noun_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
-    """Reporting nouns whose clause says what is claimed ("the claim that …", "calls for … to …")."""
+def noun_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterator[Cue]:
+    """Reporting nouns whose clause says what is claimed ("the claim that …", "calls for … to …"); with `votes`,
+    also nouns the learned model admits, with the preposition that introduces their content ("questions about")."""
     for tok in doc:
         if tok.pos_ not in ("NOUN",):
             continue
         cls = lex.nouns.get(tok.lemma_.lower())
-        if cls is None:
-            continue
-        if any(c.dep_ in ("acl", "ccomp") and _starts_with_that(c) for c in tok.rights):
+        if cls is not None and any(c.dep_ in ("acl", "ccomp") and _starts_with_that(c) for c in tok.rights):
             yield Cue("noun", tok, tok.i, tok.i + 1, tok.lemma_.lower(), cls)
+        elif votes is not None and votes.admits(tok):
+            end = tok.i + 1
+            if end < len(doc) and doc[end].dep_ == "prep" and doc[end].head == tok:
+                end += 1
+            yield Cue("noun", tok, tok.i, end, tok.lemma_.lower(), cls or LEARNED_CLASS)
 
 
 def _starts_with_that(clause: Token) -> bool:

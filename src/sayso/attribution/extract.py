@@ -47,8 +47,20 @@ def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
         nxt += 1
     if nxt < len(doc) - 1 and doc[nxt].text == ":":
         end = doc[nxt].sent.end
+        if end == nxt + 1 or all(t.is_space for t in doc[nxt + 1 : end]):
+            return _next_paragraph(doc, end)  # "McCrummen reports:" ending its line: the paragraph below
         return trimmed_char_pieces(doc, [(nxt + 1, end)])
     return []
+
+
+def _next_paragraph(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """The paragraph that starts at or after token i (blank lines skipped)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    j = i
+    while j < len(doc) and "\n" not in doc[j].text and (j == i or "\n" not in doc[j - 1].whitespace_):
+        j += 1
+    return trimmed_char_pieces(doc, [(i, j)]) if j > i else []
 
 
 def _verb_frame(
@@ -78,13 +90,15 @@ def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
 Frame = tuple[cues.Cue, Span | None, list[tuple[int, int]]]
 
 
-def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
+def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes | None = None) -> list[Frame]:
     found: list[Frame] = []
     taken: set[int] = set()
 
     def add(cue: cues.Cue, source: tuple[int, int] | None, pieces: list[tuple[int, int]]) -> None:
         if not pieces or taken.intersection(range(cue.start, cue.end)):
             return
+        if votes is not None and votes.contents is not None and cue.kind == "verb":
+            pieces = votes.contents(doc, cue, source, pieces)
         if cue.kind == "verb" and cue.end < len(doc) and doc[cue.end].dep_ == "prep" and doc[cue.end].head == cue.head:
             if cue.end + 1 < len(doc) and doc[cue.end + 1].idx == pieces[0][0]:
                 cue = replace(cue, end=cue.end + 1)  # "called for", "spoke of": the preposition is part of the cue
@@ -109,10 +123,13 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
     for medium in cues.document_cues(doc, lex):
         src = sources.phrase_source(medium)
         add(medium, src, contents.phrase_content(doc, medium, src))
-    for verb in cues.verb_cues(doc, lex):
+    for verb in cues.verb_cues(doc, lex, votes):
         if _own_voice(doc, verb, quotes):
             continue
-        add(verb, *_verb_frame(doc, verb, quotes, lex))
+        source, pieces = _verb_frame(doc, verb, quotes, lex)
+        if not pieces and votes is not None and votes.admits(verb.head):
+            pieces = contents.predicate_content(doc, verb, source)
+        add(verb, source, pieces)
     for adjective in cues.adjective_cues(doc, lex):
         copula = adjective.head.head
         comp = next((c for c in [*adjective.head.children, *copula.children] if c.dep_ == "ccomp"), None)
@@ -121,8 +138,9 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote]) -> list[Frame]:
         if comp is not None and subject is not None and subject.lower_ not in ("it", "this", "that"):
             if not comp.left_edge.tag_.startswith("W"):
                 add(adjective, sources.noun_phrase(subject), contents.clause(doc, comp))
-    for noun in cues.noun_cues(doc, lex):
-        add(noun, sources.noun_source(noun), contents.noun_content(doc, noun))
+    for noun in cues.noun_cues(doc, lex, votes):
+        pieces = contents.noun_content(doc, noun) if noun.end == noun.head.i + 1 else []
+        add(noun, sources.noun_source(noun), pieces or contents.noun_complement(doc, noun))
     for dash, name, quote in cues.dash_cues(doc, quotes):
         add(dash, name, contents.quote_pieces(doc_text(doc), [quote]))
     for colon in cues.colon_cues(doc, lex, COLON_CLASS):
@@ -202,11 +220,14 @@ def _nesting(atts: list[Attribution]) -> dict[str, str]:
     return parent
 
 
-def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extraction:
-    """Every attribution in a parsed document, in text order."""
+def extract_attributions(
+    doc: Doc, lexicons: Lexicons | None = None, votes: cues.CueVotes | None = None
+) -> Extraction:
+    """Every attribution in a parsed document, in text order; with `votes` (the accurate mode), a learned model
+    admits cues outside the lexicons and chooses the extent of verb cues' contents."""
     lex = lexicons or load()
     quotes, warnings = find_quotes(doc_text(doc))
-    found = _untangle(doc, _frames(doc, lex, quotes))
+    found = _untangle(doc, _frames(doc, lex, quotes, votes))
     ordered = sorted(
         found,
         key=lambda f: (
@@ -214,8 +235,15 @@ def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extracti
             -max(p[1] for p in f[2]),
         ),
     )
+    atts = _attributions(doc, ordered, quotes)
+    parents = _nesting(atts)
+    atts = [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
+    return Extraction(tuple(atts), tuple(warnings))
+
+
+def _attributions(doc: Doc, frames: list[Frame], quotes: list[Quote]) -> list[Attribution]:
     atts: list[Attribution] = []
-    for n, (cue, source, pieces) in enumerate(ordered, start=1):
+    for n, (cue, source, pieces) in enumerate(frames, start=1):
         content = Span.joined(doc_text(doc), pieces)
         atts.append(
             Attribution(
@@ -228,9 +256,7 @@ def extract_attributions(doc: Doc, lexicons: Lexicons | None = None) -> Extracti
                 act=cue.cls.act,
             )
         )
-    parents = _nesting(atts)
-    atts = [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
-    return Extraction(tuple(atts), tuple(warnings))
+    return atts
 
 
 def _with(a: Attribution, **changes: object) -> Attribution:

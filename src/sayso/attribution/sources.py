@@ -38,15 +38,26 @@ def noun_phrase(noun: Token) -> tuple[int, int]:
     return _np_range(noun, set())
 
 
+SET_OFF = (",", "--", "—", "–")
+
+
 def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
     """A source noun phrase: the noun's subtree without the cue's frame; a restrictive relative clause is part of it
     ("Engineers who inspected the bridge"), one set off by a comma is not ("officials, who said …")."""
     skip = set(exclude)
     doc = noun.doc
     for c in noun.rights:
-        if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in SET_OFF:
             skip.update(t.i for t in c.subtree)
-    return subtree_range(noun, skip)
+    # the unbroken run of the subtree around the noun: what lies beyond a skipped clause ("the study -- which
+    # notes … --") is not part of the phrase
+    ids = {t.i for t in noun.subtree} - skip
+    i, j = noun.i, noun.i + 1
+    while i - 1 in ids:
+        i -= 1
+    while j in ids:
+        j += 1
+    return i, j
 
 
 def postposed_subject(cue: Cue) -> Token | None:
