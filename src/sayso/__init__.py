@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 # One OpenBLAS thread: on 2 cores the parse is faster and uses less CPU (bench/, docs/benchmarks.md). OpenBLAS reads
@@ -21,12 +22,19 @@ __version__ = "0.1.0"
 __all__ = ["Attribution", "Document", "Metadata", "Span", "__version__", "analyze", "load"]
 
 
-def load(model: str | None = None) -> Analyzer:
-    """An analyzer with the spaCy pipeline loaded once; reuse it for many texts."""
-    from sayso.analysis import Analyzer
+def load(model: str | None = None, mode: str = "fast") -> Analyzer:
+    """An analyzer with the spaCy pipeline loaded once; reuse it for many texts. `mode`: "fast" (the rules) or
+    "accurate" (the rules with the learned cue model)."""
     from sayso.nlp import DEFAULT_MODEL
 
-    return Analyzer(model or DEFAULT_MODEL)
+    return _analyzer(model or DEFAULT_MODEL, mode)
+
+
+@lru_cache(maxsize=4)
+def _analyzer(model: str, mode: str) -> Analyzer:
+    from sayso.analysis import Analyzer
+
+    return Analyzer(model, mode=mode)
 
 
 def analyze(
@@ -37,12 +45,14 @@ def analyze(
     outlet: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    mode: str = "fast",
 ) -> Document:
-    """Analyse one article's text (`published` as YYYY-MM-DD anchors relative dates)."""
+    """Analyse one article's text (`published` as YYYY-MM-DD anchors relative dates; `mode` "fast" or
+    "accurate")."""
     from sayso.read import read_text
 
     record = read_text(text, name, published=published, outlet=outlet, url=url, title=title)
-    return load().analyze(record.text, record.meta)
+    return load(mode=mode).analyze(record.text, record.meta)
 
 
 if TYPE_CHECKING:  # keeps spaCy out of `import sayso`

@@ -13,8 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.attribution import extract_attributions
+from sayso.attribution.extract import Extraction
 from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata, Provenance
+from sayso.modes import DEFAULT_MODE, check_mode
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 from sayso.provenance import chains, origins, trace
 from sayso.read import Record
@@ -24,12 +26,21 @@ from sayso.stance.certainty import classify
 from sayso.stance.denials import link_denials
 
 BATCH_SIZE = 16
+def extract(doc: Doc, mode: str = DEFAULT_MODE) -> Extraction:
+    """The attributions of a parsed Doc: by the rules alone (fast), or with the learned cue model voting on the
+    rules' cues and admitting cues outside the lexicons (accurate, sayso.learn)."""
+    rules = extract_attributions(doc)
+    if check_mode(mode) == "fast":
+        return rules
+    from sayso.learn import load_cue_model
+
+    return extract_attributions(doc, votes=load_cue_model().votes(doc, rules.attributions))
 
 
-def analyze_doc(doc: Doc, meta: Metadata | None = None) -> Document:
+def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE) -> Document:
     """Every stage after the parse, over one parsed Doc."""
     meta = meta or Metadata()
-    extraction = extract_attributions(doc)
+    extraction = extract(doc, mode)
     kinds = [replace(a, source_kind=source_kind_of(doc, a.source)) for a in extraction.attributions]
     # the act depends on the source's kind, not on the entity it resolves to: classify first, so that the
     # resolution (keyed on spans and acts) is computed once and shared with the denial links
@@ -61,19 +72,25 @@ def _published(meta: Metadata) -> date | None:
 
 
 class Analyzer:
-    """Analyses texts with one loaded spaCy pipeline (`model`: a package name or a path)."""
+    """Analyses texts with one loaded spaCy pipeline (`model`: a package name or a path) in one mode (`fast`: the
+    rules; `accurate`: the rules with the learned cue model)."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, mode: str = DEFAULT_MODE) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
+        self.mode = check_mode(mode)
+        if mode == "accurate":
+            from sayso.learn import load_cue_model
+
+            load_cue_model()  # fail early, not at the first document
 
     def analyze(self, text: str, meta: Metadata | None = None) -> Document:
-        return analyze_doc(self.nlp(text), meta)
+        return analyze_doc(self.nlp(text), meta, self.mode)
 
     def analyze_records(self, records: Iterable[Record], batch_size: int = BATCH_SIZE) -> Iterator[Document]:
         """Documents in input order; texts are parsed in batches."""
         pairs = ((r.text, r.meta) for r in records)
         for doc, meta in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield analyze_doc(doc, meta)
+            yield analyze_doc(doc, meta, self.mode)
 
     def analyze_batch(
         self, records: Iterable[Record], batch_size: int = BATCH_SIZE
@@ -82,6 +99,6 @@ class Analyzer:
         instead, and the batch goes on."""
         for doc, record in self.nlp.pipe(((r.text, r) for r in records), as_tuples=True, batch_size=batch_size):
             try:
-                yield record, analyze_doc(doc, record.meta)
+                yield record, analyze_doc(doc, record.meta, self.mode)
             except Exception as err:  # one document's bug must not cost the others their analysis
                 yield record, AnalysisFailed(record.meta.name, f"analysis failed ({type(err).__name__}: {err})")

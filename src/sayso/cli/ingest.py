@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from sayso.cli.modes import mode_option
 from sayso.corpus import DEFAULT_BATCH_SIZE, ENGINES, Event, IngestOptions, ingest
 from sayso.errors import SaysoError
 from sayso.read import DEFAULT_MAX_BYTES
@@ -110,6 +111,7 @@ class _Display:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
+@mode_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-input errors, no summary.")
 @click.option("--verbose", "-v", is_flag=True, help="A line on stderr for every committed batch.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's figures as JSON on stdout.")
@@ -123,6 +125,7 @@ def ingest_command(
     published: str | None,
     max_bytes: int,
     model: str | None,
+    mode: str,
     quiet: bool,
     verbose: bool,
     as_json: bool,
@@ -131,7 +134,8 @@ def ingest_command(
 
     Documents are keyed by their text's hash: what is stored is never analysed twice, so running the same
     command again after an interruption finishes the job. A bad input is recorded in the store's errors table
-    and the run goes on (exit status 0); the status is 1 when nothing at all could be read.
+    and the run goes on (exit status 0); the status is 1 when nothing at all could be read. A store holds one
+    --mode: ingesting into it in another mode is refused.
     """
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
@@ -145,6 +149,7 @@ def ingest_command(
         published=published,
         model=model,
         max_bytes=max_bytes,
+        mode=mode,
     )
     display = _Display(quiet=quiet, verbose=verbose)
     try:

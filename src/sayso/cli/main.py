@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from sayso import __version__
+from sayso.cli.modes import mode_option
 from sayso.errors import AnalysisFailed, InputError, SaysoError
 from sayso.read import DEFAULT_MAX_BYTES, Record, read_inputs
 
@@ -62,6 +63,7 @@ def cli() -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
+@mode_option
 def analyze(
     inputs: tuple[str, ...],
     as_json: bool,
@@ -70,6 +72,7 @@ def analyze(
     published: str | None,
     max_bytes: int,
     model: str | None,
+    mode: str,
 ) -> None:
     """Analyse articles: files (.txt .html .json .jsonl), folders of them, or - for stdin."""
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
@@ -78,9 +81,11 @@ def analyze(
     from sayso.render import render_html, render_terminal
 
     try:
-        analyzer = sayso.load(model)
+        analyzer = sayso.load(model, mode=mode)
     except SaysoError as err:
         _fail(str(err))
+    except (OSError, ValueError, KeyError) as err:  # the accurate mode's cue model is missing or unreadable
+        _fail(f"cannot load the {mode} mode ({type(err).__name__}: {err})")
     failed: list[str] = []
     analysed = 0
     pages: list[str] = []
@@ -131,11 +136,12 @@ def evaluate(gold: Path, pred: Path, as_json: bool) -> None:
 
 
 def _register_corpus_commands() -> None:
-    from sayso.cli import claims, ingest, serve
+    from sayso.cli import claims, ingest, serve, train
 
     ingest.register(cli)
     claims.register(cli)
     serve.register(cli)
+    train.register(cli)
 
 
 _register_corpus_commands()

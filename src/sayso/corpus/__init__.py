@@ -3,10 +3,13 @@ idempotent and resumable."""
 
 from sayso.corpus.ingest import DEFAULT_BATCH_SIZE, ENGINES, Event, IngestOptions, IngestReport, WorkerStats, ingest
 from sayso.corpus.jobs import IngestError
+from sayso.modes import DEFAULT_MODE, MODES
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MODE",
     "ENGINES",
+    "MODES",
     "Event",
     "IngestError",
     "IngestOptions",

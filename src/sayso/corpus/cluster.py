@@ -18,22 +18,25 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from sayso.corpus.engines import Unit
 from sayso.corpus.jobs import IngestError, UnitResult
 from sayso.corpus.worker import analyse_unit, load_model
+from sayso.modes import DEFAULT_MODE
 
 CONNECT_TIMEOUT_S = 30
 
 
 class LoadModel(WorkerPlugin):
-    """Loads the spaCy pipeline on each worker as it starts (and on workers that join later)."""
+    """Loads the spaCy pipeline (and in the accurate mode the cue model) on each worker as it starts (and on workers
+    that join later)."""
 
     name = "sayso-load-model"
     idempotent = True
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, mode: str = DEFAULT_MODE) -> None:
         self.model = model
+        self.mode = mode
 
     def setup(self, worker: Any) -> None:
         try:
-            load_model(self.model)
+            load_model(self.model, self.mode)
         except IngestError:
             pass  # raised again, with its message, by the first unit this worker runs
 
@@ -52,8 +55,9 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, model: str | None, scheduler: str | None, workers: int) -> None:
+    def __init__(self, model: str | None, scheduler: str | None, workers: int, mode: str = DEFAULT_MODE) -> None:
         self.model = model
+        self.mode = mode
         self.cluster: LocalCluster | None = None
         try:
             if scheduler:
@@ -68,7 +72,7 @@ class DaskEngine:
             self._close_cluster()
             raise IngestError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
         try:
-            self.client.register_plugin(LoadModel(model))
+            self.client.register_plugin(LoadModel(model, mode))
         except Exception:
             self.close()
             raise
@@ -85,7 +89,7 @@ class DaskEngine:
             unit = next(todo, None)
             if unit is None:
                 return False
-            running.add(self.client.submit(analyse_unit, unit, self.model, pure=False))  # type: ignore[no-untyped-call]
+            running.add(self.client.submit(analyse_unit, unit, self.model, self.mode, pure=False))  # type: ignore[no-untyped-call]
             return True
 
         for _ in range(2 * self.threads):

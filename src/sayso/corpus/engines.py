@@ -15,6 +15,7 @@ from typing import Protocol
 
 from sayso.corpus.jobs import IngestError, Job, UnitResult
 from sayso.corpus.worker import analyse_unit, init_process_worker, load_model
+from sayso.modes import DEFAULT_MODE
 
 Unit = list[Job]
 
@@ -45,13 +46,14 @@ class InlineEngine(_Closing):
 
     name = "local"
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, mode: str = DEFAULT_MODE) -> None:
         self.model = model
-        load_model(model)
+        self.mode = mode
+        load_model(model, mode)
 
     def map(self, units: Iterable[Unit]) -> Iterator[UnitResult]:
         for unit in units:
-            yield analyse_unit(unit, self.model)
+            yield analyse_unit(unit, self.model, self.mode)
 
 
 class ProcessEngine(_Closing):
@@ -59,14 +61,15 @@ class ProcessEngine(_Closing):
 
     name = "local"
 
-    def __init__(self, model: str | None, workers: int) -> None:
+    def __init__(self, model: str | None, workers: int, mode: str = DEFAULT_MODE) -> None:
         self.model = model
+        self.mode = mode
         self.in_flight = 2 * workers  # one unit running and one queued per worker
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_process_worker,
-            initargs=(model,),
+            initargs=(model, mode),
         )
         self._clean = False
 
@@ -79,7 +82,7 @@ class ProcessEngine(_Closing):
                 unit = next(todo, None)
                 if unit is None:
                     return
-                running.add(self.pool.submit(analyse_unit, unit, self.model))
+                running.add(self.pool.submit(analyse_unit, unit, self.model, self.mode))
 
         fill()
         while running:
@@ -101,13 +104,15 @@ class ProcessEngine(_Closing):
         self.pool.shutdown(wait=self._clean, cancel_futures=not self._clean)
 
 
-def make_engine(model: str | None, workers: int, engine: str, scheduler: str | None) -> Engine:
+def make_engine(
+    model: str | None, workers: int, engine: str, scheduler: str | None, mode: str = DEFAULT_MODE
+) -> Engine:
     if engine == "dask":
         from sayso.corpus.cluster import DaskEngine
 
-        return DaskEngine(model, scheduler, workers)
+        return DaskEngine(model, scheduler, workers, mode)
     if engine != "local":
         raise IngestError(f"unknown engine {engine!r}: use local or dask")
     if workers == 1:
-        return InlineEngine(model)
-    return ProcessEngine(model, workers)
+        return InlineEngine(model, mode)
+    return ProcessEngine(model, workers, mode)

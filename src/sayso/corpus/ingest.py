@@ -19,6 +19,7 @@ from sayso.corpus.engines import Unit, make_engine
 from sayso.corpus.inputs import estimate_documents, expand, records
 from sayso.corpus.jobs import IngestError, Job, UnitResult, peak_rss_mb
 from sayso.errors import InputError
+from sayso.modes import DEFAULT_MODE, MODES
 from sayso.read import DEFAULT_MAX_BYTES
 from sayso.store import ErrorRecord, Store, copy_row, document_hash
 from sayso.store.rows import Row
@@ -38,6 +39,7 @@ class IngestOptions:
     published: str | None = None
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    mode: str = DEFAULT_MODE
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class IngestReport:
     errors: int = 0
     seconds: float = 0.0
     engine: str = "local"
+    mode: str = DEFAULT_MODE
     workers: dict[str, WorkerStats] = field(default_factory=dict)
     parent_peak_rss_mb: float = 0.0
 
@@ -99,6 +102,7 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "docs_per_s": round(self.docs_per_s, 3),
             "engine": self.engine,
+            "mode": self.mode,
             "workers": [w.to_json() for w in self.workers.values()],
             "parent_peak_rss_mb": round(self.parent_peak_rss_mb, 1),
         }
@@ -122,8 +126,22 @@ def ingest(
         raise IngestError(f"the batch size must be at least 1, not {options.batch_size}")
     if options.workers < 1:
         raise IngestError(f"the number of workers must be at least 1, not {options.workers}")
+    if options.mode not in MODES:
+        raise IngestError(f"unknown mode {options.mode!r}: choose one of {', '.join(MODES)}")
+    _check_mode_matches(store, options.mode)
     run = _Run(store, options, on_event or (lambda event: None))
     return run.go(paths)
+
+
+def _check_mode_matches(store: Store, mode: str) -> None:
+    """One store, one mode: documents already stored are never analysed again, so adding documents in another mode
+    would leave the store's analyses silently mixed."""
+    other = sorted(store.modes() - {mode})
+    if other:
+        raise IngestError(
+            f"{store.path} holds documents analysed in {' and '.join(other)} mode: ingest into it with --mode "
+            f"{other[0]}, or in {mode} mode into a new file"
+        )
 
 
 class _Run:
@@ -131,7 +149,7 @@ class _Run:
         self.store = store
         self.options = options
         self.emit = on_event
-        self.report = IngestReport(engine=options.engine)
+        self.report = IngestReport(engine=options.engine, mode=options.mode)
         self.errors: list[ErrorRecord] = []  # met since the last commit
         self.copies: list[Row] = []
         self.in_flight: set[str] = set()  # hashes sent for analysis and not yet committed
@@ -146,7 +164,7 @@ class _Run:
         first = next(units, None)
         if first is not None:  # the model is loaded only when something needs analysing
             o = self.options
-            engine = make_engine(o.model, o.workers, o.engine, o.scheduler)
+            engine = make_engine(o.model, o.workers, o.engine, o.scheduler, o.mode)
             try:
                 for result in engine.map(itertools.chain([first], units)):
                     self._commit(result)

@@ -1,7 +1,8 @@
 """The worker's side of an ingest: parse and analyse a unit of documents, return their rows.
 
-The same function runs inline, in a local worker process and on a Dask worker. The spaCy pipeline is loaded once
-per process (the first unit, or the process initialiser / the Dask worker plugin beforehand) and kept.
+The same function runs inline, in a local worker process and on a Dask worker. The spaCy pipeline (and, in the
+accurate mode, the cue model) is loaded once per process (the first unit, or the process initialiser / the Dask
+worker plugin beforehand) and kept.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sayso.corpus.jobs import Failure, IngestError, Job, UnitResult, peak_rss_mb, worker_id
 from sayso.errors import SaysoError
+from sayso.modes import DEFAULT_MODE
 from sayso.store import DocumentRows, document_rows
 
 if TYPE_CHECKING:
@@ -26,26 +28,40 @@ _LOCK = threading.Lock()
 _PARENT_POLL_S = 0.5
 
 
-def load_model(model: str | None) -> Language:
-    """The pipeline, loaded once per process; an IngestError (picklable, one line) when it cannot be."""
+def load_model(model: str | None, mode: str = DEFAULT_MODE) -> Language:
+    """The pipeline (and in the accurate mode the cue model), loaded once per process; an IngestError (picklable,
+    one line) when it cannot be."""
+    from sayso.modes import check_mode
     from sayso.nlp import load_nlp
 
     try:
-        return load_nlp(model) if model else load_nlp()
+        check_mode(mode)
+    except ValueError as e:
+        raise IngestError(str(e)) from None
+    try:
+        nlp = load_nlp(model) if model else load_nlp()
     except SaysoError as e:
         raise IngestError(f"{worker_id()}: {e}") from None
+    if mode == "accurate":
+        from sayso.learn import load_cue_model
+
+        try:
+            load_cue_model()
+        except (OSError, ValueError, KeyError) as e:
+            raise IngestError(f"{worker_id()}: cannot load the accurate mode's cue model ({e})") from None
+    return nlp
 
 
-def analyse_unit(jobs: Sequence[Job], model: str | None = None) -> UnitResult:
+def analyse_unit(jobs: Sequence[Job], model: str | None = None, mode: str = DEFAULT_MODE) -> UnitResult:
     """Every job's rows, or a Failure for a document whose analysis raised; the others go on."""
     started = time.perf_counter()
-    nlp = load_model(model)
+    nlp = load_model(model, mode)
     with _LOCK:
-        analysed, failures = _analyse(nlp, jobs)
+        analysed, failures = _analyse(nlp, jobs, mode)
     return UnitResult(tuple(analysed), tuple(failures), worker_id(), peak_rss_mb(), time.perf_counter() - started)
 
 
-def _analyse(nlp: Language, jobs: Sequence[Job]) -> tuple[list[DocumentRows], list[Failure]]:
+def _analyse(nlp: Language, jobs: Sequence[Job], mode: str) -> tuple[list[DocumentRows], list[Failure]]:
     from sayso.analysis import BATCH_SIZE
 
     analysed: list[DocumentRows] = []
@@ -55,7 +71,7 @@ def _analyse(nlp: Language, jobs: Sequence[Job]) -> tuple[list[DocumentRows], li
         pairs = ((job.record.text, job) for job in jobs)
         for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, min(len(jobs), BATCH_SIZE))):
             done += 1
-            _finish(doc, job, analysed, failures)
+            _finish(doc, job, analysed, failures, mode)
     except Exception:  # the parse failed on some text of the batch: parse the rest one by one to single it out
         for job in jobs[done:]:
             try:
@@ -63,17 +79,17 @@ def _analyse(nlp: Language, jobs: Sequence[Job]) -> tuple[list[DocumentRows], li
             except Exception as e:
                 failures.append(Failure(job.record.meta.name, job.hash, _reason("parse", e)))
                 continue
-            _finish(doc, job, analysed, failures)
+            _finish(doc, job, analysed, failures, mode)
     return analysed, failures
 
 
-def _finish(doc: Doc, job: Job, analysed: list[DocumentRows], failures: list[Failure]) -> None:
+def _finish(doc: Doc, job: Job, analysed: list[DocumentRows], failures: list[Failure], mode: str) -> None:
     from sayso.analysis import analyze_doc
 
     try:
-        document = analyze_doc(doc, job.record.meta)
+        document = analyze_doc(doc, job.record.meta, mode)
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        analysed.append(document_rows(document, job.hash, sentences=sentences))
+        analysed.append(document_rows(document, job.hash, sentences=sentences, mode=mode))
     except Exception as e:  # one document's bug must not stop a corpus: it is recorded and the run goes on
         failures.append(Failure(job.record.meta.name, job.hash, _reason("analysis", e)))
 
@@ -85,14 +101,14 @@ def _reason(stage: str, error: Exception) -> str:
 # ---------------------------------------------------------------------------------------- local worker processes
 
 
-def init_process_worker(model: str | None) -> None:
+def init_process_worker(model: str | None, mode: str = DEFAULT_MODE) -> None:
     """Initialiser of a local worker process: leave Ctrl-C to the parent, exit when the parent is gone (a killed
     parent cannot shut its pool down), and load the pipeline now so the first unit does not wait for it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="sayso-parent-watch").start()
     try:
-        load_model(model)
+        load_model(model, mode)
     except IngestError:
         pass  # raised again, with its message, by the first unit
 

@@ -1,7 +1,8 @@
 """The `sayso` spaCy component: `nlp.add_pipe("sayso")` puts the analysis on `Doc._.attributions` and friends.
 
 Registered as a spaCy factory (also through the `spacy_factories` entry point, so `nlp.add_pipe("sayso")` works
-without importing sayso first). The extensions are registered once, idempotently.
+without importing sayso first). The extensions are registered once, idempotently. `config={"mode": "accurate"}`
+adds the learned cue model to the rules (sayso.analysis.MODES; "fast", the rules alone, by default).
 """
 
 from __future__ import annotations
@@ -19,18 +20,26 @@ def register_extensions() -> None:
 
 
 class SaysoComponent:
-    """Runs sayso's analysis on a parsed Doc; `published` (YYYY-MM-DD) anchors relative dates."""
+    """Runs sayso's analysis on a parsed Doc; `published` (YYYY-MM-DD) anchors relative dates; `mode` is "fast" or
+    "accurate" (a ValueError names the choices for another)."""
 
-    def __init__(self, nlp: Language, name: str, published: str | None) -> None:
+    def __init__(self, nlp: Language, name: str, published: str | None, mode: str = "fast") -> None:
+        from sayso.modes import check_mode
+
         self.name = name
         self.published = published
+        self.mode = check_mode(mode)
+        if self.mode == "accurate":
+            from sayso.learn import load_cue_model
+
+            load_cue_model()  # fail when the pipe is added, not at the first document
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         from sayso.analysis import analyze_doc
         from sayso.model import Metadata
 
-        result = analyze_doc(doc, Metadata(published=self.published))
+        result = analyze_doc(doc, Metadata(published=self.published), self.mode)
         doc._.sayso = result
         doc._.attributions = list(result.attributions)
         doc._.denials = list(result.denials)
@@ -41,6 +50,6 @@ class SaysoComponent:
         return doc
 
 
-@Language.factory("sayso", default_config={"published": None})
-def make_sayso(nlp: Language, name: str, published: str | None) -> SaysoComponent:
-    return SaysoComponent(nlp, name, published)
+@Language.factory("sayso", default_config={"published": None, "mode": "fast"})
+def make_sayso(nlp: Language, name: str, published: str | None, mode: str) -> SaysoComponent:
+    return SaysoComponent(nlp, name, published, mode)

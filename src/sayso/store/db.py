@@ -150,6 +150,10 @@ class Store:
         ours = [t.name for t in schema.TABLES if t.name in found]
         return ours + [t for t in found if t not in ours]
 
+    def modes(self) -> set[str]:
+        """The analysis modes of the stored documents (`documents.mode`): none, or one when only `ingest` wrote."""
+        return {r[0] for r in self.connection.execute("SELECT DISTINCT mode FROM documents").fetchall()}
+
     def hashes(self) -> list[str]:
         return [r[0] for r in self.connection.execute("SELECT hash FROM documents ORDER BY hash").fetchall()]
 
@@ -160,11 +164,16 @@ class Store:
     # ----------------------------------------------------------------------------------------------- writing
 
     def add(
-        self, document: Document, doc_hash: str | None = None, *, sentences: Sequence[tuple[int, int]] | None = None
+        self,
+        document: Document,
+        doc_hash: str | None = None,
+        *,
+        sentences: Sequence[tuple[int, int]] | None = None,
+        mode: str = "fast",
     ) -> bool:
         """Stores an analysed document (keyed by `doc_hash`, default its text's hash) with every row it makes;
-        False, and nothing changes, when it is already stored."""
-        rows = document_rows(document, doc_hash, sentences=sentences)
+        `mode` is the analysis mode that made it. False, and nothing changes, when it is already stored."""
+        rows = document_rows(document, doc_hash, sentences=sentences, mode=mode)
         return self.add_rows([rows]) == 1
 
     def add_rows(

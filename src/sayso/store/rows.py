@@ -42,10 +42,15 @@ def copy_row(doc_hash: str, meta: Metadata) -> Row:
 
 
 def document_rows(
-    document: Document, doc_hash: str | None = None, *, sentences: Sequence[tuple[int, int]] | None = None
+    document: Document,
+    doc_hash: str | None = None,
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    mode: str = "fast",
 ) -> DocumentRows:
     """The rows of `document`; `doc_hash` defaults to its text's hash; `sentences` (offsets from the parse) pick
-    its unattributed assertions (see `claims.py`)."""
+    its unattributed assertions (see `claims.py`); `mode` is the analysis mode that made `document`
+    (sayso.analysis.MODES, "fast" by default as there)."""
     from sayso import __version__
 
     h = doc_hash or document_hash(document.text)
@@ -67,6 +72,7 @@ def document_rows(
                 json.dumps(list(document.warnings), ensure_ascii=False),
                 SCHEMA_VERSION,
                 __version__,
+                mode,
                 None,
             )
         ],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Bumped when a table or column changes meaning; a store made with another version is refused, not migrated.
-STORE_VERSION = "1"
+STORE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ DOCUMENTS = Table(
         _c("warnings", "JSON", "the analysis' warnings, a list of strings"),
         _c("schema_version", "VARCHAR", "version of sayso's document model (docs/schema.md) the rows follow", False),
         _c("sayso_version", "VARCHAR", "sayso version that analysed it", False),
+        _c("mode", "VARCHAR", "analysis mode: `fast` (the rules) or `accurate` (rules and cue model)", False),
         _c("ingested_at", "TIMESTAMP", "when it was stored (UTC)", False),
     ),
     ("hash",),

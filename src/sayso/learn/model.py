@@ -1,0 +1,142 @@
+"""The accurate mode's model: two hashed logistic regressions and the thresholds chosen on held-out data.
+
+- the cue model scores every candidate cue token (sayso.learn.features);
+- the content model scores content candidates for each verb cue (sayso.learn.spans) and picks the best.
+
+At run time it needs numpy only; the weights ship with the package (src/sayso/models/, with a model card).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from sayso.attribution.cues import Cue, CueVotes
+from sayso.learn.features import Context, is_candidate, token_features
+from sayso.learn.spans import Pieces, candidate_features, candidates
+from sayso.lexicons import Lexicons, load
+from sayso.model import Attribution
+from sayso.nlp.text import doc_text
+
+HASH_BITS = 20
+DEFAULT_MODEL_FILE = "cues.npz"
+
+
+def feature_index(feature: str, bits: int = HASH_BITS) -> int:
+    """A stable hash of a feature string into the weight vector (crc32: the same in every process)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+def hashed(features: list[str], bits: int = HASH_BITS) -> list[int]:
+    return sorted({feature_index(f, bits) for f in features})
+
+
+def doc_rows(
+    doc: Doc, rule_attributions: tuple[Attribution, ...], lex: Lexicons, bits: int = HASH_BITS
+) -> tuple[list[int], list[list[int]]]:
+    """The candidate cue tokens of a parsed document and each one's hashed feature indices."""
+    ctx = Context.of(doc, rule_attributions)
+    tokens, rows = [], []
+    for tok in doc:
+        if is_candidate(tok):
+            tokens.append(tok.i)
+            rows.append(hashed(token_features(tok, ctx, lex), bits))
+    return tokens, rows
+
+
+def content_rows(
+    doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces, bits: int = HASH_BITS
+) -> tuple[list[tuple[str, Pieces]], list[list[int]]]:
+    """A verb cue's content candidates (the rules' first) and each one's hashed features."""
+    cands = candidates(doc, cue, source, rule)
+    text = doc_text(doc)
+    return cands, [hashed(candidate_features(doc, cue, name, p, rule, text), bits) for name, p in cands]
+
+
+@dataclass
+class Linear:
+    """A logistic regression over hashed features."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
+        scores = np.array([self.weights[r].sum() for r in rows], dtype=np.float64) + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-scores)))
+
+
+@dataclass
+class CueModel:
+    """The cue model's weights and `admit` threshold (`CueVotes`), the content model (optional) and its `switch`
+    threshold."""
+
+    weights: np.ndarray
+    bias: float
+    admit: float = 0.5
+    info: dict[str, Any] = field(default_factory=dict)
+    content: Linear | None = None
+    switch: float = 0.5  # the content model replaces the rules' content at this probability
+
+    @property
+    def bits(self) -> int:
+        return int(self.weights.shape[0]).bit_length() - 1
+
+    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
+        return Linear(self.weights, self.bias).probabilities(rows)
+
+    def choose_content(self, doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces) -> Pieces:
+        """The content candidate the content model scores highest (the rules' own on a tie)."""
+        if self.content is None:
+            return rule
+        cands, rows = content_rows(doc, cue, source, rule, self.bits)
+        if len(cands) == 1:
+            return rule
+        probs = self.content.probabilities(rows[1:])  # each alternative's chance of being right where the rule is not
+        best = int(np.argmax(probs))
+        return cands[best + 1][1] if probs[best] >= self.switch else rule
+
+    def votes_from(self, tokens: list[int], rows: list[list[int]]) -> CueVotes:
+        probs = self.probabilities(rows) if rows else np.zeros(0)
+        chooser = self.choose_content if self.content is not None else None
+        return CueVotes(dict(zip(tokens, probs.tolist(), strict=True)), self.admit, chooser)
+
+    def votes(self, doc: Doc, rule_attributions: tuple[Attribution, ...], lex: Lexicons | None = None) -> CueVotes:
+        return self.votes_from(*doc_rows(doc, rule_attributions, lex or load(), self.bits))
+
+    def save(self, path: Path) -> None:
+        meta = {"bias": self.bias, "admit": self.admit, "switch": self.switch, "info": self.info}
+        arrays: dict[str, Any] = {"weights": self.weights.astype(np.float16)}
+        if self.content is not None:
+            meta["content_bias"] = self.content.bias
+            arrays["content_weights"] = self.content.weights.astype(np.float16)
+        np.savez_compressed(path, meta=json.dumps(meta), **arrays)
+
+    @classmethod
+    def load(cls, path: Path | Any) -> CueModel:
+        with np.load(path) as data:
+            meta = json.loads(str(data["meta"]))
+            weights = data["weights"].astype(np.float32)
+            content = None
+            if "content_weights" in data:
+                content = Linear(data["content_weights"].astype(np.float32), float(meta["content_bias"]))
+        return cls(
+            weights, float(meta["bias"]), float(meta["admit"]), meta.get("info", {}), content,
+            float(meta.get("switch", 0.5)),
+        )
+
+
+@lru_cache(maxsize=2)
+def load_cue_model(path: str | None = None) -> CueModel:
+    """The shipped model (or one at `path`), loaded once per process."""
+    if path is not None:
+        return CueModel.load(Path(path))
+    with files("sayso.models").joinpath(DEFAULT_MODEL_FILE).open("rb") as fh:
+        return CueModel.load(fh)

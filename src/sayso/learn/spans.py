@@ -1,0 +1,128 @@
+"""Content candidates for one cue, and their features: the learned choice of where a content starts and ends.
+
+The rules give one content per cue; PolNeAR's contents often run further (an object with all its modifiers, the
+rest of the sentence, the next sentence of the same paragraph) or stop earlier. Each candidate is a parse-derived
+alternative; the content model scores them and the best replaces the rules' choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from sayso.attribution.cues import LEARNED_CLASS, Cue, verb_frame
+from sayso.attribution.spans import pieces, trimmed_char_pieces
+
+Pieces = list[tuple[int, int]]
+SKIP_RIGHT = {"punct", "cc", "conj", "mark", "appos"}
+
+
+def _ids(pieces_: Pieces, doc: Doc) -> set[int]:
+    """The tokens under character pieces."""
+    out: set[int] = set()
+    for a, b in pieces_:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    """The token index where the paragraph holding token i ends."""
+    while i < len(doc) - 1 and "\n" not in doc[i].whitespace_ and "\n" not in doc[i + 1].text:
+        i += 1
+    return i + 1
+
+
+def candidates(doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces) -> list[tuple[str, Pieces]]:
+    """Named content candidates for a verb cue, the rules' own first; duplicates dropped."""
+    head: Token = cue.head
+    frame = set(range(cue.start, cue.end)) | (set(range(*source)) if source else set())
+    sent = head.sent
+    out: list[tuple[str, Pieces]] = [("rule", rule)]
+
+    def add(name: str, ids: set[int]) -> None:
+        ids -= frame
+        if ids:
+            out.append((name, trimmed_char_pieces(doc, pieces(ids))))
+
+    right = {t.i for c in head.rights if c.i >= cue.end and c.dep_ not in SKIP_RIGHT for t in c.subtree}
+    add("right", right)
+    if right:
+        add("right_span", set(range(cue.end, max(right) + 1)))
+    add("to_sent_end", set(range(cue.end, sent.end)))
+    obj = next((c for c in head.rights if c.dep_ == "dobj"), None)
+    if obj is not None:
+        add("object", {t.i for t in obj.subtree})
+    if cue.start > sent.start:
+        add("sent_before", set(range(sent.start, cue.start)))
+    if rule:
+        ids = _ids(rule, doc)
+        first, last = min(ids), max(ids)
+        if last < sent.end - 1 and first > cue.start:
+            add("rule_to_sent_end", set(range(first, sent.end)))
+        para_end = _paragraph_end(doc, last)
+        if sent.end < para_end and last >= sent.end - 2:
+            nxt = doc[sent.end].sent
+            add("rule_next_sent", ids | set(range(nxt.start, nxt.end)))
+        if first > sent.start and first < cue.start:
+            add("rule_from_sent_start", set(range(sent.start, last + 1)))
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    unique = []
+    for name, p in out:
+        key = tuple(p)
+        if p and key not in seen:
+            seen.add(key)
+            unique.append((name, p))
+    return unique or [("rule", rule)]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
+
+
+def _shape(doc: Doc, toks: list[Token], text: str, a: int) -> list[str]:
+    """Length, first word, end and quotation of a content."""
+    if not toks:
+        return ["empty"]
+    first, end = toks[0], toks[-1]
+    quoted = a > 0 and text[a - 1] in "“\"'‘"
+    return [
+        f"len={_bucket(len(toks))}", f"first={first.lower_ if first.is_stop else first.pos_}", f"quoted={quoted}",
+        f"end={'sent' if end.i >= end.sent.end - 2 else 'mid'}", f"sents={min(len({t.sent.start for t in toks}), 3)}",
+    ]
+
+
+def _attached(doc: Doc, ids: set[int]) -> set[str]:
+    """The dependency labels by which a set of tokens hangs from the rest of the sentence."""
+    return {doc[i].dep_ for i in ids if doc[i].head.i not in ids or doc[i].head.i == i}
+
+
+def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces, text: str) -> list[str]:
+    """Features of replacing the rules' content by `cand`: what the candidate is, what the rules' content is, and
+    what the replacement adds or drops."""
+    mine, theirs = _ids(cand, doc), _ids(rule, doc)
+    toks = [doc[i] for i in sorted(mine)]
+    rule_toks = [doc[i] for i in sorted(theirs)]
+    relation = (
+        "none" if not theirs else "super" if theirs < mine else "sub" if mine < theirs
+        else "disjoint" if not mine & theirs else "overlap"
+    )
+    feats = ["bias", f"c={name}", f"c|rel={name}|{relation}", f"c|lemma={name}|{cue.lemma}",
+             f"c|frame={name}|{verb_frame(cue.head)}", f"c|kind={name}|{cue.kind}",
+             f"c|learned={name}|{cue.cls is LEARNED_CLASS}", f"c|dep={name}|{cue.head.dep_}",
+             f"c|after={name}|{bool(toks) and toks[0].i >= cue.head.i}", f"c|pieces={name}|{min(len(cand), 3)}"]
+    feats += [f"c|{f}={name}" for f in _shape(doc, toks, text, cand[0][0] if cand else 0)]
+    feats += [f"r|{f}" for f in _shape(doc, rule_toks, text, rule[0][0] if rule else 0)]
+    feats += [f"c|r|{name}|{f}" for f in _shape(doc, rule_toks, text, rule[0][0] if rule else 0)]
+    for dep in _attached(doc, mine - theirs):
+        feats.append(f"c|adds={name}|{dep}")
+    for dep in _attached(doc, theirs - mine):
+        feats.append(f"c|drops={name}|{dep}")
+    extra = len(mine - theirs)
+    feats.append(f"c|extra={name}|{_bucket(extra)}")
+    return feats
+
+
+Chooser = Callable[[Doc, Cue, tuple[int, int] | None, Pieces], Pieces]

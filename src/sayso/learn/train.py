@@ -1,0 +1,254 @@
+"""Training the cue model from gold attributions: parse, label candidates, fit, choose thresholds, save.
+
+`sayso train` runs `train_cue_model`: a logistic regression over hashed features (scikit-learn, the `train`
+extra), fitted on most of the training articles, its admit/switch thresholds chosen by attribution F1 on the rest,
+then refitted on all of them with those thresholds; the dev folder is only scored.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc, DocBin
+
+from sayso.attribution import extract_attributions
+from sayso.attribution.cues import Cue, CueVotes
+from sayso.evaluate.counts import score_documents
+from sayso.evaluate.report import summarise
+from sayso.learn.data import GoldArticle, read_gold_folder, span_chars
+from sayso.learn.model import HASH_BITS, CueModel, Linear, content_rows, doc_rows
+from sayso.learn.spans import Pieces
+from sayso.lexicons import Lexicons, load
+from sayso.nlp import DEFAULT_MODEL, load_nlp
+
+SEED = 13
+INSIDE_CONTENTS = True
+ADMIT_GRID = (0.5, 0.6, 0.7, 0.8)
+SWITCH_GRID = (0.4, 0.5, 0.6)
+
+
+@dataclass
+class Parsed:
+    article: GoldArticle
+    doc: Doc
+    tokens: list[int]
+    rows: list[list[int]]
+
+
+def parse_articles(
+    articles: Sequence[GoldArticle], model: str = DEFAULT_MODEL, cache: Path | None = None
+) -> list[Doc]:
+    """The parsed articles; with `cache`, parsed once and kept as a spaCy DocBin."""
+    nlp = load_nlp(model)
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(articles) and all(d.text == a.text for d, a in zip(docs, articles, strict=True)):
+            return docs
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    if cache is not None:
+        DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return docs
+
+
+def featurize(
+    articles: Sequence[GoldArticle], docs: Sequence[Doc], lex: Lexicons, bits: int = HASH_BITS
+) -> list[Parsed]:
+    out = []
+    for article, doc in zip(articles, docs, strict=True):
+        rules = extract_attributions(doc, lex).attributions
+        tokens, rows = doc_rows(doc, rules, lex, bits)
+        out.append(Parsed(article, doc, tokens, rows))
+    return out
+
+
+def labels(p: Parsed, inside_contents: bool = INSIDE_CONTENTS) -> tuple[list[list[int]], list[int]]:
+    """A candidate is positive when it lies in a gold cue. PolNeAR marks only outermost attributions, so a cue
+    inside a gold content is unmarked, not wrong: with `inside_contents` such candidates count as negatives (the
+    model learns what heads an outermost attribution), without they are left out."""
+    cue, content = p.article.cue_chars, p.article.content_chars
+    rows, ys = [], []
+    for i, row in zip(p.tokens, p.rows, strict=True):
+        tok = p.doc[i]
+        chars = range(tok.idx, tok.idx + len(tok.text))
+        positive = any(c in cue for c in chars)
+        if not positive and not inside_contents and any(c in content for c in chars):
+            continue
+        rows.append(row)
+        ys.append(int(positive))
+    return rows, ys
+
+
+def fit_rows(rows: Sequence[list[int]], ys: Sequence[int], bits: int = HASH_BITS, c: float = 0.3) -> Linear:
+    """A logistic regression over hashed binary features (scikit-learn's liblinear, fixed seed)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    indices = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(indptr[-1]))
+    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), 1 << bits))
+    clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED)
+    clf.fit(x, np.array(ys))
+    return Linear(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
+
+
+def fit(
+    parsed: Sequence[Parsed], bits: int = HASH_BITS, c: float = 0.3, inside_contents: bool = INSIDE_CONTENTS
+) -> CueModel:
+    """The cue model fitted on the labelled candidates of `parsed`."""
+    rows: list[list[int]] = []
+    ys: list[int] = []
+    for p in parsed:
+        r, y = labels(p, inside_contents)
+        rows += r
+        ys += y
+    linear = fit_rows(rows, ys, bits, c)
+    info = {"candidates": len(ys), "positives": int(sum(ys)), "C": c}
+    return CueModel(linear.weights, linear.bias, info=info)
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def content_examples(
+    parsed: Sequence[Parsed], model: CueModel, lex: Lexicons
+) -> tuple[list[list[int]], list[int]]:
+    """The alternatives to the rules' content of every verb cue that overlaps a gold cue, labelled positive when the
+    alternative pairs with that gold attribution's content (character Jaccard >= 0.5, as the scorer pairs) and the
+    rules' content does not."""
+    rows: list[list[int]] = []
+    ys: list[int] = []
+    for p in parsed:
+        golds = [(span_chars(a["cue"]), span_chars(a["content"])) for a in p.article.gold["attributions"]]
+
+        def record(
+            doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces, golds: list[Any] = golds
+        ) -> Pieces:
+            cue_chars = set(range(doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])))
+            gold = next((content for chars, content in golds if chars & cue_chars), None)
+            if gold is not None:
+                cands, cand_rows = content_rows(doc, cue, source, rule, model.bits)
+                if len(cands) > 1:
+                    rule_right = _jaccard({i for a, b in rule for i in range(a, b)}, gold) >= 0.5
+                    for (_, pieces), row in zip(cands[1:], cand_rows[1:], strict=True):
+                        right = _jaccard({i for a, b in pieces for i in range(a, b)}, gold) >= 0.5
+                        rows.append(row)
+                        ys.append(int(right and not rule_right))
+            return rule
+
+        votes = replace(model.votes_from(p.tokens, p.rows), contents=record)
+        extract_attributions(p.doc, lex, votes)
+    return rows, ys
+
+
+def fit_contents(parsed: Sequence[Parsed], model: CueModel, lex: Lexicons, c: float = 0.3) -> CueModel:
+    rows, ys = content_examples(parsed, model, lex)
+    model.content = fit_rows(rows, ys, model.bits, c)
+    model.info.update({"content_candidates": len(ys), "content_positives": int(sum(ys))})
+    return model
+
+
+def attribution_scores(
+    parsed: Sequence[Parsed], votes: Callable[[Parsed], CueVotes | None], lex: Lexicons
+) -> dict[str, Any]:
+    totals: dict[str, Counter[str]] = {}
+    for p in parsed:
+        atts = extract_attributions(p.doc, lex, votes(p)).attributions
+        pred = {"attributions": [a.to_json() for a in atts]}
+        for key, counts in score_documents(p.article.gold, pred, p.article.text).items():
+            totals.setdefault(key, Counter()).update(counts)
+    return summarise(totals)
+
+
+def _with_admit(votes: dict[int, CueVotes], admit: float) -> Callable[[Parsed], CueVotes]:
+    return lambda p: replace(votes[id(p)], admit=admit)
+
+
+def choose_thresholds(model: CueModel, held_out: Sequence[Parsed], lex: Lexicons) -> tuple[float, float, float]:
+    """The admit/switch thresholds with the best attribution F1 on held-out articles: (F1, admit, switch)."""
+    votes = {id(p): model.votes_from(p.tokens, p.rows) for p in held_out}
+    best = (-1.0, 0.5, 0.5)
+    for switch in SWITCH_GRID:
+        model.switch = switch
+        for admit in ADMIT_GRID:
+            scores = attribution_scores(held_out, _with_admit(votes, admit), lex)
+            f1 = float(scores["attribution"]["f1"])
+            if f1 > best[0]:
+                best = (f1, admit, switch)
+    return best
+
+
+def train_cue_model(
+    train_dir: Path,
+    dev_dir: Path | None = None,
+    *,
+    limit: int | None = None,
+    held_out_share: float = 0.15,
+    cache_dir: Path | None = None,
+    c: float = 0.3,
+    log: Callable[[str], None] = print,
+) -> tuple[CueModel, dict[str, Any]]:
+    """Fit, choose thresholds on a held-out share of train, refit on all of train; score dev if given."""
+    lex = load()
+    started = time.perf_counter()
+    articles = read_gold_folder(train_dir, limit)
+    cache = cache_dir / f"train-{len(articles)}.spacy" if cache_dir else None
+    docs = parse_articles(articles, cache=cache)
+    parsed = featurize(articles, docs, lex)
+    log(f"parsed and featurised {len(parsed)} training articles in {time.perf_counter() - started:.0f} s")
+    order = list(range(len(parsed)))
+    random.Random(SEED).shuffle(order)
+    n_held = max(1, int(len(parsed) * held_out_share))
+    held = [parsed[i] for i in order[:n_held]]
+    rest = [parsed[i] for i in order[n_held:]]
+    fitted = fit_contents(rest, fit(rest, c=c), lex, c=c)
+    f1, admit, switch = choose_thresholds(fitted, held, lex)
+    log(f"held-out ({n_held} articles): attribution F1 {f1:.3f} at admit {admit}, switch {switch}")
+    model = fit(parsed, c=c)
+    model.admit = admit
+    model = fit_contents(parsed, model, lex, c=c)
+    model.switch = switch
+    model.info.update({"train_articles": len(parsed), "held_out_f1": round(f1, 4), "seed": SEED})
+    report: dict[str, Any] = {"held_out_f1": f1, "admit": admit, "switch": switch}
+    if dev_dir is not None:
+        dev_articles = read_gold_folder(dev_dir)
+        dev_cache = cache_dir / f"dev-{len(dev_articles)}.spacy" if cache_dir else None
+        dev = featurize(dev_articles, parse_articles(dev_articles, cache=dev_cache), lex)
+        fast = attribution_scores(dev, lambda p: None, lex)
+        accurate = attribution_scores(dev, lambda p: model.votes_from(p.tokens, p.rows), lex)
+        report.update({"dev_fast": fast, "dev_accurate": accurate})
+        for name, scores in (("fast", fast), ("accurate", accurate)):
+            a = scores["attribution"]
+            log(f"dev {name}: attribution P/R/F1 {a['p']:.3f}/{a['r']:.3f}/{a['f1']:.3f}")
+        model.info.update({"dev_fast_f1": fast["attribution"]["f1"], "dev_accurate_f1": accurate["attribution"]["f1"]})
+    log(f"trained in {time.perf_counter() - started:.0f} s")
+    return model, report
+
+
+def average_precision(model: CueModel, parsed: Sequence[Parsed]) -> float:
+    """How well the model ranks gold cue tokens above other candidates (average precision over the labelled
+    candidates of `parsed`): 1.0 ranks every cue first; an untrained model scores about the share of cues."""
+    rows: list[list[int]] = []
+    ys: list[int] = []
+    for p in parsed:
+        r, y = labels(p)
+        rows += r
+        ys += y
+    if not rows or not any(ys):
+        return 0.0
+    order = np.argsort(-model.probabilities(rows), kind="stable")
+    hits = np.array(ys)[order]
+    precision_at_hit = np.cumsum(hits)[hits == 1] / (np.flatnonzero(hits) + 1)
+    return float(precision_at_hit.mean())
+
+
+def untrained(bits: int = HASH_BITS) -> CueModel:
+    """A model before training: every weight zero."""
+    return CueModel(np.zeros(1 << bits, dtype=np.float32), 0.0)
