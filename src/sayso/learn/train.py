@@ -29,8 +29,9 @@ from sayso.lexicons import Lexicons, load
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 
 SEED = 13
+FOLDS = 3
 INSIDE_CONTENTS = True
-ADMIT_GRID = (0.5, 0.6, 0.7, 0.8)
+ADMIT_GRID = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
 SWITCH_GRID = (0.4, 0.5, 0.6)
 
 
@@ -171,12 +172,16 @@ def _with_admit(votes: dict[int, CueVotes], admit: float) -> Callable[[Parsed], 
     return lambda p: replace(votes[id(p)], admit=admit)
 
 
-def choose_thresholds(model: CueModel, held_out: Sequence[Parsed], lex: Lexicons) -> tuple[float, float, float]:
-    """The admit/switch thresholds with the best attribution F1 on held-out articles: (F1, admit, switch)."""
-    votes = {id(p): model.votes_from(p.tokens, p.rows) for p in held_out}
+def choose_thresholds(
+    models: dict[int, CueModel], held_out: Sequence[Parsed], lex: Lexicons
+) -> tuple[float, float, float]:
+    """The admit/switch thresholds with the best attribution F1 on held-out articles, each scored by the model
+    that did not see it (`models`: id of the article -> model): (F1, admit, switch)."""
     best = (-1.0, 0.5, 0.5)
     for switch in SWITCH_GRID:
-        model.switch = switch
+        for model in models.values():
+            model.switch = switch
+        votes = {id(p): models[id(p)].votes_from(p.tokens, p.rows) for p in held_out}
         for admit in ADMIT_GRID:
             scores = attribution_scores(held_out, _with_admit(votes, admit), lex)
             f1 = float(scores["attribution"]["f1"])
@@ -190,12 +195,13 @@ def train_cue_model(
     dev_dir: Path | None = None,
     *,
     limit: int | None = None,
-    held_out_share: float = 0.15,
+    folds: int = FOLDS,
     cache_dir: Path | None = None,
     c: float = 0.3,
     log: Callable[[str], None] = print,
 ) -> tuple[CueModel, dict[str, Any]]:
-    """Fit, choose thresholds on a held-out share of train, refit on all of train; score dev if given."""
+    """Choose thresholds by cross-validation over train (each article scored by the model fitted on the other
+    folds), refit on all of train with them; score dev if given."""
     lex = load()
     started = time.perf_counter()
     articles = read_gold_folder(train_dir, limit)
@@ -205,12 +211,16 @@ def train_cue_model(
     log(f"parsed and featurised {len(parsed)} training articles in {time.perf_counter() - started:.0f} s")
     order = list(range(len(parsed)))
     random.Random(SEED).shuffle(order)
-    n_held = max(1, int(len(parsed) * held_out_share))
-    held = [parsed[i] for i in order[:n_held]]
-    rest = [parsed[i] for i in order[n_held:]]
-    fitted = fit_contents(rest, fit(rest, c=c), lex, c=c)
-    f1, admit, switch = choose_thresholds(fitted, held, lex)
-    log(f"held-out ({n_held} articles): attribution F1 {f1:.3f} at admit {admit}, switch {switch}")
+    models: dict[int, CueModel] = {}
+    for k in range(folds):
+        held = set(order[k::folds])
+        rest = [p for i, p in enumerate(parsed) if i not in held]
+        fitted = fit_contents(rest, fit(rest, c=c), lex, c=c)
+        models.update({id(parsed[i]): fitted for i in held})
+        log(f"fold {k + 1}/{folds} fitted")
+    f1, admit, switch = choose_thresholds(models, parsed, lex)
+    log(f"cross-validated ({folds} folds, {len(parsed)} articles): attribution F1 {f1:.3f} at admit {admit}, "
+        f"switch {switch}")
     model = fit(parsed, c=c)
     model.admit = admit
     model = fit_contents(parsed, model, lex, c=c)
