@@ -46,9 +46,10 @@ def _check_training_extra() -> None:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    """The held-out choice and, when dev was scored, fast against accurate on it."""
+    """The cross-validated choice of thresholds and, when dev was scored, fast against accurate on it."""
     lines = [
-        f"held-out attribution F1 {report['held_out_f1']:.3f} at admit {report['admit']}, switch {report['switch']}",
+        f"cross-validated attribution F1 {report['held_out_f1']:.3f} at admit {report['admit']}, "
+        f"switch {report['switch']}",
     ]
     if "dev_fast" in report:
         lines += ["", f"{'dev':10} {'P':>6} {'R':>6} {'F1':>6}   exact F1: {'source':>6} {'cue':>6} {'content':>7}"]
@@ -106,7 +107,7 @@ def train_command(
 ) -> None:
     """Train the accurate mode's cue model on gold attributions and write it to OUT.
 
-    Progress goes to stderr; the held-out thresholds and, with a dev folder, the attribution P/R/F1 of the fast
+    Progress goes to stderr; the cross-validated thresholds and, with a dev folder, the attribution P/R/F1 of the fast
     and the accurate mode on it to stdout. `sayso train --out src/sayso/models/cues.npz` rebuilds the shipped model.
     """
     if out.suffix != ".npz":
