@@ -212,7 +212,7 @@ def _stages(analyzer: Any, records: list[Any], b: int, profile_every: int) -> di
         for name, fn in vars(analysis).items()
         if callable(fn)
         and not isinstance(fn, type)
-        and name != "analyze_doc"
+        and name not in ("analyze_doc", "extract_attributions", "check_mode")  # the last two: inside `extract`
         and getattr(fn, "__module__", "").startswith("sayso.")
     }
 
