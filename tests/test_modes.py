@@ -17,18 +17,20 @@ import os
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
 import spacy
+import test_dask
 from spacy.language import Language
 from test_ingest import Run, analysed, sayso, scalar, snapshot
 
 import sayso as api
 from sayso.model import Document
+
+local_cluster = test_dask.cluster  # the module-scoped LocalCluster fixture of test_dask, used here as `local_cluster`
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "bounties.txt"
@@ -264,24 +266,12 @@ def test_ingest_in_another_mode_is_refused_and_changes_nothing(accurate_ingest: 
     assert scalar(db, "SELECT count(*) FROM documents WHERE mode = 'accurate'") == len(ARTICLES)
 
 
-@pytest.fixture(scope="module")
-def dask_cluster() -> Iterator[Any]:
-    distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    )
-    try:
-        yield cluster
-    finally:
-        cluster.close()
-
-
 def test_ingest_accurate_on_dask_equals_local(
-    accurate_ingest: tuple[Run, Path], corpus: Path, dask_cluster: Any
+    accurate_ingest: tuple[Run, Path], corpus: Path, local_cluster: Any
 ) -> None:
     _, local_db = accurate_ingest
     db = corpus.parent / "dask.duckdb"
-    args = ["--db", str(db), "--mode", "accurate", "--scheduler", dask_cluster.scheduler_address, "--json"]
+    args = ["--db", str(db), "--mode", "accurate", "--scheduler", local_cluster.scheduler_address, "--json"]
     result = sayso("ingest", str(corpus), *args)
     assert result.code == 0, result.err
     assert json.loads(result.out)["engine"] == "dask"
