@@ -143,11 +143,13 @@ def _runs(chars: set[int], text: str) -> Pieces:
     return trimmed
 
 
-def choosers(model: CueModel, tagger_for: dict[int, Tagger]):
+def choosers(model: CueModel, tagger_for: dict[int, Tagger], verbs_only: bool):
     def tagged(p: Parsed):
         tagger = tagger_for[id(p)]
 
         def choose(doc: Doc, cue: Cue, source, rule: Pieces) -> Pieces:
+            if verbs_only and cue.kind != "verb":
+                return rule
             return _runs(tagger.content(doc, cue), tagger.text) or rule
 
         return replace(model.votes_from(p.tokens, p.rows), contents=choose)
@@ -156,7 +158,7 @@ def choosers(model: CueModel, tagger_for: dict[int, Tagger]):
         tagger = tagger_for[id(p)]
 
         def choose(doc: Doc, cue: Cue, source, rule: Pieces) -> Pieces:
-            want = tagger.content(doc, cue)
+            want = tagger.content(doc, cue) if cue.kind == "verb" else set()
             if not want:
                 return model.choose_content(doc, cue, source, rule)
             best = max(candidates(doc, cue, source, rule), key=lambda c: _jaccard(_chars(c[1]), want))
@@ -177,6 +179,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=6000)
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--dev-limit", type=int, default=None)
+    parser.add_argument("--verbs-only", action="store_true", help="tag the contents of verb cues only")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
@@ -198,7 +201,7 @@ def main() -> None:
     dev = featurize(dev_articles, parse_articles(dev_articles, cache=dev_cache), lex)
     cue_model = load_cue_model()
     tagger_for = {id(p): Tagger(model, tokenizer, p.article.text) for p in dev}
-    tagged, agreeing = choosers(cue_model, tagger_for)
+    tagged, agreeing = choosers(cue_model, tagger_for, args.verbs_only)
     for name, votes in (("accurate (shipped)", lambda p: cue_model.votes_from(p.tokens, p.rows)),
                         ("tagged content", tagged), ("candidate agreeing with the tagger", agreeing)):
         started = time.perf_counter()

@@ -54,7 +54,7 @@ class CueVotes:
 
     probs: Mapping[int, float]
     admit: float = 0.5
-    # the learned content choice for a verb cue: (doc, cue, source token range, the rules' pieces) -> pieces
+    # the learned content choice for a cue: (doc, cue, source token range, the rules' pieces) -> pieces
     contents: Callable[[Doc, Cue, tuple[int, int] | None, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
 
     def admits(self, tok: Token) -> bool:

@@ -97,7 +97,7 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes |
     def add(cue: cues.Cue, source: tuple[int, int] | None, pieces: list[tuple[int, int]]) -> None:
         if not pieces or taken.intersection(range(cue.start, cue.end)):
             return
-        if votes is not None and votes.contents is not None and cue.kind == "verb":
+        if votes is not None and votes.contents is not None:
             pieces = votes.contents(doc, cue, source, pieces)
         if cue.kind == "verb" and cue.end < len(doc) and doc[cue.end].dep_ == "prep" and doc[cue.end].head == cue.head:
             if cue.end + 1 < len(doc) and doc[cue.end + 1].idx == pieces[0][0]:

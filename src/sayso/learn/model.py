@@ -93,8 +93,8 @@ class CueModel:
         return Linear(self.weights, self.bias).probabilities(rows)
 
     def choose_content(self, doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces) -> Pieces:
-        """The content candidate the content model scores highest (the rules' own on a tie)."""
-        if self.content is None:
+        """For a verb cue, the content candidate the content model scores highest (the rules' own on a tie)."""
+        if self.content is None or cue.kind != "verb":
             return rule
         cands, rows = content_rows(doc, cue, source, rule, self.bits)
         if len(cands) == 1:
