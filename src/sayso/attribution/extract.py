@@ -98,7 +98,7 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes |
         if not pieces or taken.intersection(range(cue.start, cue.end)):
             return
         if votes is not None and votes.contents is not None:
-            pieces = votes.contents(doc, cue, source, pieces)
+            pieces = votes.contents(doc, cue, source, pieces) or pieces
         if cue.kind == "verb" and cue.end < len(doc) and doc[cue.end].dep_ == "prep" and doc[cue.end].head == cue.head:
             if cue.end + 1 < len(doc) and doc[cue.end + 1].idx == pieces[0][0]:
                 cue = replace(cue, end=cue.end + 1)  # "called for", "spoke of": the preposition is part of the cue
