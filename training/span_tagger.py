@@ -25,6 +25,7 @@ import torch
 from spacy.tokens import Doc
 
 from sayso.attribution.cues import Cue
+from sayso.evaluate.spans import CharSet
 from sayso.learn.data import GoldArticle, read_gold_folder, span_chars
 from sayso.learn.model import CueModel, load_cue_model
 from sayso.learn.spans import Pieces, candidates
@@ -121,10 +122,6 @@ class Tagger:
         return {c for p, s in zip(probs, spans, strict=True) if s is not None and p >= 0.5 for c in range(*s)}
 
 
-def _chars(pieces: Pieces) -> set[int]:
-    return {i for a, b in pieces for i in range(a, b)}
-
-
 def _runs(chars: set[int], text: str) -> Pieces:
     out: Pieces = []
     for c in sorted(chars):
@@ -161,16 +158,13 @@ def choosers(model: CueModel, tagger_for: dict[int, Tagger], verbs_only: bool):
             want = tagger.content(doc, cue) if cue.kind == "verb" else set()
             if not want:
                 return model.choose_content(doc, cue, source, rule)
-            best = max(candidates(doc, cue, source, rule), key=lambda c: _jaccard(_chars(c[1]), want))
+            tagged = CharSet.of_pieces((c, c + 1) for c in want)
+            best = max(candidates(doc, cue, source, rule), key=lambda c: tagged.jaccard(CharSet.of_pieces(c[1])))
             return best[1]
 
         return replace(model.votes_from(p.tokens, p.rows), contents=choose)
 
     return tagged, agreeing
-
-
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def main() -> None:

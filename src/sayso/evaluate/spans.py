@@ -6,7 +6,7 @@ covers the characters of its `parts` only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,11 @@ class CharSet:
         """The characters of a span object (its `parts` where it has them); empty for a missing span."""
         if not field:
             return cls()
-        pieces = field.get("parts") or [field["span"]]
+        return cls.of_pieces(field.get("parts") or [field["span"]])
+
+    @classmethod
+    def of_pieces(cls, pieces: Iterable[Sequence[int]]) -> CharSet:
+        """The characters of `[start, end)` pieces, in any order, overlapping or not."""
         merged: list[tuple[int, int]] = []
         for start, end in sorted((int(a), int(b)) for a, b in pieces if b > a):
             if merged and start <= merged[-1][1]:

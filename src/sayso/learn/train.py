@@ -20,9 +20,12 @@ from spacy.tokens import Doc, DocBin
 
 from sayso.attribution import extract_attributions
 from sayso.attribution.cues import Cue, CueVotes
+from sayso.attribution.spans import char_range
 from sayso.evaluate.counts import score_documents
+from sayso.evaluate.pairing import MIN_CONTENT_OVERLAP
 from sayso.evaluate.report import summarise
-from sayso.learn.data import GoldArticle, read_gold_folder, span_chars
+from sayso.evaluate.spans import CharSet
+from sayso.learn.data import GoldArticle, read_gold_folder
 from sayso.learn.model import HASH_BITS, CueModel, Linear, content_rows, doc_rows
 from sayso.learn.spans import Pieces
 from sayso.lexicons import Lexicons, load
@@ -114,32 +117,28 @@ def fit(
     return CueModel(linear.weights, linear.bias, info=info)
 
 
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
 def content_examples(
     parsed: Sequence[Parsed], model: CueModel, lex: Lexicons
 ) -> tuple[list[list[int]], list[int]]:
     """The alternatives to the rules' content of every verb cue that overlaps a gold cue, labelled positive when the
-    alternative pairs with that gold attribution's content (character Jaccard >= 0.5, as the scorer pairs) and the
+    alternative pairs with that gold attribution's content the way the scorer pairs (`pair_attributions`) and the
     rules' content does not."""
     rows: list[list[int]] = []
     ys: list[int] = []
     for p in parsed:
-        golds = [(span_chars(a["cue"]), span_chars(a["content"])) for a in p.article.gold["attributions"]]
+        golds = [(CharSet.of(a["cue"]), CharSet.of(a["content"])) for a in p.article.gold["attributions"]]
 
         def record(
             doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces, golds: list[Any] = golds
         ) -> Pieces:
-            cue_chars = set(range(doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])))
-            gold = next((content for chars, content in golds if chars & cue_chars), None)
+            cue_chars = CharSet.of_pieces([char_range(doc, cue.start, cue.end)])
+            gold = next((content for chars, content in golds if chars.meets(cue_chars)), None)
             if gold is not None:
                 cands, cand_rows = content_rows(doc, cue, source, rule, model.bits)
                 if len(cands) > 1:
-                    rule_right = _jaccard({i for a, b in rule for i in range(a, b)}, gold) >= 0.5
+                    rule_right = gold.jaccard(CharSet.of_pieces(rule)) >= MIN_CONTENT_OVERLAP
                     for (_, pieces), row in zip(cands[1:], cand_rows[1:], strict=True):
-                        right = _jaccard({i for a, b in pieces for i in range(a, b)}, gold) >= 0.5
+                        right = gold.jaccard(CharSet.of_pieces(pieces)) >= MIN_CONTENT_OVERLAP
                         rows.append(row)
                         ys.append(int(right and not rule_right))
             return rule
