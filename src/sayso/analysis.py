@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.attribution import extract_attributions
-from sayso.attribution.extract import Extraction
+from sayso.attribution.extract import Extraction, Prepared
 from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata, Provenance
 from sayso.modes import DEFAULT_MODE, check_mode
@@ -29,12 +29,13 @@ BATCH_SIZE = 16
 def extract(doc: Doc, mode: str = DEFAULT_MODE) -> Extraction:
     """The attributions of a parsed Doc: by the rules alone (fast), or with the learned cue model voting on the
     rules' cues and admitting cues outside the lexicons (accurate, sayso.learn)."""
-    rules = extract_attributions(doc)
     if check_mode(mode) == "fast":
-        return rules
+        return extract_attributions(doc)
     from sayso.learn import load_cue_model
 
-    return extract_attributions(doc, votes=load_cue_model().votes(doc, rules.attributions))
+    prepared = Prepared.of(doc)
+    rules = extract_attributions(doc, prepared=prepared)
+    return extract_attributions(doc, votes=load_cue_model().votes(doc, rules.attributions), prepared=prepared)
 
 
 def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE) -> Document:

@@ -188,11 +188,12 @@ def phrase_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
     """Multiword cues from the phrase lexicon, matched on lower-case words; the source is the object of their
     last preposition ("according to [NYT]", "as reported by [the AP]")."""
     by_first = _phrases_by_first_word(lex)
-    for tok in doc:
-        for words in by_first.get(tok.lower_, ()):
-            end = tok.i + len(words)
-            if end <= len(doc) and tuple(t.lower_ for t in doc[tok.i : end]) == words:
-                yield Cue("phrase", tok, tok.i, end, " ".join(words), lex.phrases[" ".join(words)])
+    lower = [t.lower_ for t in doc]
+    for i, word in enumerate(lower):
+        for words in by_first.get(word, ()):
+            end = i + len(words)
+            if end <= len(doc) and tuple(lower[i:end]) == words:
+                yield Cue("phrase", doc[i], i, end, " ".join(words), lex.phrases[" ".join(words)])
 
 
 def noun_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterator[Cue]:
@@ -218,7 +219,12 @@ def _starts_with_that(clause: Token) -> bool:
 
 def line_starts(doc: Doc) -> list[int]:
     """Token index where each line (paragraph) of the text starts."""
-    return [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_.count("\n")]
+    starts, after_newline = [], True
+    for t in doc:
+        if after_newline:
+            starts.append(t.i)
+        after_newline = "\n" in t.text or "\n" in t.whitespace_
+    return starts
 
 
 DOCUMENT_PREPS = {"in"}

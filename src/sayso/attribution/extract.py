@@ -90,7 +90,33 @@ def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
 Frame = tuple[cues.Cue, Span | None, list[tuple[int, int]]]
 
 
-def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes | None = None) -> list[Frame]:
+@dataclass(frozen=True)
+class Prepared:
+    """What extraction finds in a document whatever a learned model votes: its quotations (and warnings about
+    them) and the cues no vote changes. The accurate mode extracts twice (the model's features read the rules'
+    first pass), so it prepares once."""
+
+    quotes: list[Quote]
+    warnings: tuple[str, ...]
+    phrases: tuple[cues.Cue, ...]
+    documents: tuple[cues.Cue, ...]
+    adjectives: tuple[cues.Cue, ...]
+    dashes: tuple[tuple[cues.Cue, tuple[int, int], Quote], ...]
+    colons: tuple[cues.Cue, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, lexicons: Lexicons | None = None) -> Prepared:
+        lex = lexicons or load()
+        quotes, warnings = find_quotes(doc_text(doc))
+        return cls(
+            quotes, tuple(warnings), tuple(cues.phrase_cues(doc, lex)), tuple(cues.document_cues(doc, lex)),
+            tuple(cues.adjective_cues(doc, lex)), tuple(cues.dash_cues(doc, quotes)),
+            tuple(cues.colon_cues(doc, lex, COLON_CLASS)),
+        )
+
+
+def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | None = None) -> list[Frame]:
+    quotes = prepared.quotes
     found: list[Frame] = []
     taken: set[int] = set()
 
@@ -114,13 +140,13 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes |
         taken.update(range(cue.start, cue.end))
         found.append((cue, _source_span(doc, source), [_close_quote(doc_text(doc), p) for p in pieces]))
 
-    for phrase in cues.phrase_cues(doc, lex):
+    for phrase in prepared.phrases:
         if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
             continue  # "said in a statement": the verb is the cue
         src = sources.phrase_source(phrase)
         if src is not None:  # "according to plan" names no source
             add(phrase, src, contents.phrase_content(doc, phrase, src))
-    for medium in cues.document_cues(doc, lex):
+    for medium in prepared.documents:
         src = sources.phrase_source(medium)
         add(medium, src, contents.phrase_content(doc, medium, src))
     for verb in cues.verb_cues(doc, lex, votes):
@@ -130,7 +156,7 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes |
         if not pieces and votes is not None and votes.admits(verb.head):
             pieces = contents.predicate_content(doc, verb, source)
         add(verb, source, pieces)
-    for adjective in cues.adjective_cues(doc, lex):
+    for adjective in prepared.adjectives:
         copula = adjective.head.head
         comp = next((c for c in [*adjective.head.children, *copula.children] if c.dep_ == "ccomp"), None)
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
@@ -141,9 +167,9 @@ def _frames(doc: Doc, lex: Lexicons, quotes: list[Quote], votes: cues.CueVotes |
     for noun in cues.noun_cues(doc, lex, votes):
         pieces = contents.noun_content(doc, noun) if noun.end == noun.head.i + 1 else []
         add(noun, sources.noun_source(noun), pieces or contents.noun_complement(doc, noun))
-    for dash, name, quote in cues.dash_cues(doc, quotes):
+    for dash, name, quote in prepared.dashes:
         add(dash, name, contents.quote_pieces(doc_text(doc), [quote]))
-    for colon in cues.colon_cues(doc, lex, COLON_CLASS):
+    for colon in prepared.colons:
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
 
@@ -221,13 +247,15 @@ def _nesting(atts: list[Attribution]) -> dict[str, str]:
 
 
 def extract_attributions(
-    doc: Doc, lexicons: Lexicons | None = None, votes: cues.CueVotes | None = None
+    doc: Doc, lexicons: Lexicons | None = None, votes: cues.CueVotes | None = None, prepared: Prepared | None = None
 ) -> Extraction:
     """Every attribution in a parsed document, in text order; with `votes` (the accurate mode), a learned model
-    admits cues outside the lexicons and chooses the extent of verb cues' contents."""
+    admits cues outside the lexicons and chooses the extent of verb cues' contents. `prepared` (made with the same
+    lexicons) saves a second extraction from the same document the work that does not depend on votes."""
     lex = lexicons or load()
-    quotes, warnings = find_quotes(doc_text(doc))
-    found = _untangle(doc, _frames(doc, lex, quotes, votes))
+    prepared = prepared or Prepared.of(doc, lex)
+    quotes, warnings = prepared.quotes, prepared.warnings
+    found = _untangle(doc, _frames(doc, lex, prepared, votes))
     ordered = sorted(
         found,
         key=lambda f: (

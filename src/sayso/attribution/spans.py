@@ -51,11 +51,14 @@ def pieces(token_ids: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
-def trimmed_char_pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character pieces of token ranges, each trimmed; empty pieces dropped; the leading 'that' only at the start."""
+def trimmed_char_pieces(
+    doc: Doc, ranges: list[tuple[int, int]], *, keep_leading_word: bool = False
+) -> list[tuple[int, int]]:
+    """Character pieces of token ranges, each trimmed; empty pieces dropped; the leading 'that' only at the start
+    (and not with `keep_leading_word`)."""
     out = []
     for n, (i, j) in enumerate(ranges):
-        a, b = trim_tokens(doc, i, j, drop_leading_that=(n == 0))
+        a, b = trim_tokens(doc, i, j, drop_leading_that=(n == 0 and not keep_leading_word))
         if b > a:
             out.append(char_range(doc, a, b))
     return out

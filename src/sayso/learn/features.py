@@ -43,6 +43,8 @@ class Context:
     rule_cues: dict[int, Attribution]  # token index -> the rule attribution whose cue covers it
     in_rule_content: frozenset[int]  # tokens inside some rule attribution's content
     rule_sentences: frozenset[int]  # the first token of each sentence that holds a rule cue
+    sentence_start: tuple[int, ...]  # token index -> the first token of its sentence (Token.sent is slow)
+    quoted_sentences: frozenset[int]  # the first token of each sentence with a quotation mark
 
     @classmethod
     def of(cls, doc: Doc, rule_attributions: Sequence[Attribution]) -> Context:
@@ -57,8 +59,14 @@ class Context:
                 content_chars.update(range(a, b))
         rule_cues = {t.i: by_char[t.idx] for t in doc if t.idx in by_char}
         inside = frozenset(t.i for t in doc if t.idx in content_chars)
-        sentences = frozenset(doc[i].sent.start for i in rule_cues)
-        return cls(quotes, rule_cues, inside, sentences)
+        starts: list[int] = []
+        quoted: set[int] = set()
+        for sent in doc.sents:
+            starts += [sent.start] * (sent.end - sent.start)
+            if any(t.is_quote for t in sent):
+                quoted.add(sent.start)
+        sentences = frozenset(starts[i] for i in rule_cues)
+        return cls(quotes, rule_cues, inside, sentences, tuple(starts), frozenset(quoted))
 
 
 def _word(tok: Token) -> str:
@@ -78,10 +86,11 @@ def token_features(tok: Token, ctx: Context, lex: Lexicons) -> list[str]:
     w = _word(tok)
     deps = sorted({c.dep_ for c in tok.children if c.dep_ in ARGUMENT_DEPS})
     frame = "+".join(deps)
+    vframe = verb_frame(tok)
     feats = [
         "bias", f"w={w}", f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"w|dep={w}|{tok.dep_}",
-        f"w|tag={w}|{tok.tag_}", f"frame={frame}", f"w|frame={w}|{frame}", f"vframe={verb_frame(tok)}",
-        f"w|vframe={w}|{verb_frame(tok)}", f"head={_word(tok.head)}", f"head|dep={tok.head.pos_}|{tok.dep_}",
+        f"w|tag={w}|{tok.tag_}", f"frame={frame}", f"w|frame={w}|{frame}", f"vframe={vframe}",
+        f"w|vframe={w}|{vframe}", f"head={_word(tok.head)}", f"head|dep={tok.head.pos_}|{tok.dep_}",
         f"w|head={w}|{_word(tok.head)}",
     ]
     for d in deps:
@@ -102,21 +111,21 @@ def token_features(tok: Token, ctx: Context, lex: Lexicons) -> list[str]:
     feats.append(f"w-1|w={doc[tok.i - 1].lower_ if tok.i else '<>'}|{w}")
     inside = quote_at(ctx.quotes, tok.idx, tok.idx + len(tok.text)) is not None
     feats += [f"inq={inside}", f"w|inq={w}|{inside}"]
-    sent = tok.sent
-    feats.append(f"sent_quote={any(t.is_quote for t in sent)}")
-    feats.append(f"sent_pos={'first' if tok.i == sent.start else 'early' if tok.i - sent.start < 4 else 'late'}")
+    start = ctx.sentence_start[tok.i]
+    feats.append(f"sent_quote={start in ctx.quoted_sentences}")
+    feats.append(f"sent_pos={'first' if tok.i == start else 'early' if tok.i - start < 4 else 'late'}")
     lemma = tok.lemma_.lower()
     for name, table in (("verb", lex.verbs), ("weak", lex.weak_verbs), ("noun", lex.nouns), ("adj", lex.adjectives)):
         cls = table.get(lemma)
         if cls is not None:
             feats += [f"lex={name}", f"lex={name}|{cls.act}", f"lex={name}|{tok.pos_}"]
-    share = lex.verb_frames.get((lemma, verb_frame(tok)))
+    share = lex.verb_frames.get((lemma, vframe))
     if share is not None:
         feats.append(f"share={round(share * 10)}")
     if tok.head.lemma_.lower() in lex.verbs and tok.head.i != tok.i:
         feats.append(f"under_cue={tok.dep_}")
     feats.append(f"in_rule_content={tok.i in ctx.in_rule_content}")
-    feats.append(f"rule_sentence={sent.start in ctx.rule_sentences}")
+    feats.append(f"rule_sentence={start in ctx.rule_sentences}")
     rule = ctx.rule_cues.get(tok.i)
     feats.append(f"rule={rule.act if rule else None}")
     if rule is not None:

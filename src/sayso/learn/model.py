@@ -1,7 +1,9 @@
-"""The accurate mode's model: two hashed logistic regressions and the thresholds chosen on held-out data.
+"""The accurate mode's model: a hashed logistic regression for cues, a hashed ranker for contents, and the
+thresholds chosen on held-out data.
 
 - the cue model scores every candidate cue token (sayso.learn.features);
-- the content model scores content candidates for each verb cue (sayso.learn.spans) and picks the best.
+- the content model ranks the content candidates of each verb cue (sayso.learn.spans), the rules' own among
+  them, and the first replaces the rules' content when it leads by the `switch` margin.
 
 At run time it needs numpy only; the weights ship with the package (src/sayso/models/, with a model card).
 """
@@ -35,8 +37,21 @@ def feature_index(feature: str, bits: int = HASH_BITS) -> int:
     return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
 
 
+_CRC: dict[str, int] = {}  # most feature strings recur in every document: hash each once per process
+CRC_CACHE_SIZE = 1 << 19
+
+
 def hashed(features: list[str], bits: int = HASH_BITS) -> list[int]:
-    return sorted({feature_index(f, bits) for f in features})
+    if len(_CRC) > CRC_CACHE_SIZE:
+        _CRC.clear()
+    mask = (1 << bits) - 1
+    out = set()
+    for f in features:
+        crc = _CRC.get(f)
+        if crc is None:
+            crc = _CRC[f] = zlib.crc32(f.encode("utf-8"))
+        out.add(crc & mask)
+    return sorted(out)
 
 
 def doc_rows(
@@ -68,9 +83,11 @@ class Linear:
     weights: np.ndarray
     bias: float
 
+    def scores(self, rows: list[list[int]]) -> np.ndarray:
+        return np.array([self.weights[r].sum() for r in rows], dtype=np.float64) + self.bias
+
     def probabilities(self, rows: list[list[int]]) -> np.ndarray:
-        scores = np.array([self.weights[r].sum() for r in rows], dtype=np.float64) + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-scores)))
+        return np.asarray(1.0 / (1.0 + np.exp(-self.scores(rows))))
 
 
 @dataclass
@@ -83,7 +100,7 @@ class CueModel:
     admit: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
     content: Linear | None = None
-    switch: float = 0.5  # the content model replaces the rules' content at this probability
+    switch: float = 0.0  # the best alternative must outscore the rules' content by this margin to replace it
 
     @property
     def bits(self) -> int:
@@ -93,15 +110,16 @@ class CueModel:
         return Linear(self.weights, self.bias).probabilities(rows)
 
     def choose_content(self, doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces) -> Pieces:
-        """For a verb cue, the content candidate the content model scores highest (the rules' own on a tie)."""
+        """For a verb cue, the content candidate the content model ranks first, where it outscores the rules' own
+        content by more than the `switch` margin."""
         if self.content is None or cue.kind != "verb":
             return rule
         cands, rows = content_rows(doc, cue, source, rule, self.bits)
         if len(cands) == 1:
             return rule
-        probs = self.content.probabilities(rows[1:])  # each alternative's chance of being right where the rule is not
-        best = int(np.argmax(probs))
-        return cands[best + 1][1] if probs[best] >= self.switch else rule
+        scores = self.content.scores(rows)
+        best = int(np.argmax(scores[1:])) + 1
+        return cands[best][1] if scores[best] - scores[0] > self.switch else rule
 
     def votes_from(self, tokens: list[int], rows: list[list[int]]) -> CueVotes:
         probs = self.probabilities(rows) if rows else np.zeros(0)
@@ -129,7 +147,7 @@ class CueModel:
                 content = Linear(data["content_weights"].astype(np.float32), float(meta["content_bias"]))
         return cls(
             weights, float(meta["bias"]), float(meta["admit"]), meta.get("info", {}), content,
-            float(meta.get("switch", 0.5)),
+            float(meta.get("switch", 0.0)),
         )
 
 

@@ -68,6 +68,8 @@ def candidates(doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces)
             add("rule_next_sent", ids | set(range(nxt.start, nxt.end)))
         if first > sent.start and first < cue.start:
             add("rule_from_sent_start", set(range(sent.start, last + 1)))
+    if rule:
+        out.extend(_reshaped(doc, _ids(rule, doc) - frame))
     seen: set[tuple[tuple[int, int], ...]] = set()
     unique = []
     for name, p in out:
@@ -76,6 +78,53 @@ def candidates(doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces)
             seen.add(key)
             unique.append((name, p))
     return unique or [("rule", rule)]
+
+
+INNER_DEPS = {"dobj", "ccomp", "xcomp", "pcomp", "attr", "oprd", "acl"}
+LEAD_WORDS = {"but", "and", "that", "so", "yet"}
+
+
+def _subtree(tok: Token, within: set[int]) -> set[int]:
+    return {t.i for t in tok.subtree if t.i in within}
+
+
+def _reshaped(doc: Doc, ids: set[int]) -> list[tuple[str, Pieces]]:
+    """The rules' content with its first or last constituent dropped, cut down to its main complement, or with
+    the conjunction or "that," before it kept: where PolNeAR's content boundaries most often differ from the
+    rules' ("[Congress] to leave the program intact", "to discuss [the polls]", "[But] the plan is tilted")."""
+    if not ids:
+        return []
+    out: list[tuple[str, Pieces]] = []
+
+    def add(name: str, keep: set[int], lead: bool = False) -> None:
+        if keep and keep != ids:
+            out.append((name, trimmed_char_pieces(doc, pieces(keep), keep_leading_word=lead)))
+
+    tops = sorted(i for i in ids if doc[i].head.i not in ids or doc[i].head.i == i)
+    tops = [i for i in tops if not doc[i].is_punct]
+    if len(tops) > 1:
+        add("drop_first_top", ids - _subtree(doc[tops[0]], ids))
+        add("drop_last_top", ids - _subtree(doc[tops[-1]], ids))
+    main = max((doc[i] for i in tops), key=lambda t: len(_subtree(t, ids)), default=None)
+    if main is None:
+        return out
+    lefts = [c for c in main.lefts if c.i in ids and not c.is_punct and c.dep_ not in ("aux", "neg", "nsubj")]
+    if lefts:
+        add("drop_first", ids - {i for i in _subtree(lefts[0], ids)})
+    rights = [c for c in main.rights if c.i in ids and not c.is_punct and c.dep_ not in ("cc",)]
+    if len(rights) > 1:
+        add("drop_last", ids - _subtree(rights[-1], ids))
+    inner = next((c for c in main.rights if c.i in ids and c.dep_ in INNER_DEPS | {"prep"}), None)
+    if inner is not None and inner.dep_ == "prep":
+        inner = next((g for g in inner.children if g.dep_ in ("pobj", "pcomp") and g.i in ids), None)
+    if inner is not None:
+        add("inner", _subtree(inner, ids))
+    first = min(ids)
+    if first > 0 and doc[first - 1].lower_ in LEAD_WORDS and doc[first - 1].dep_ in ("cc", "mark"):
+        add("with_lead", ids | {first - 1}, lead=True)
+    elif first > 1 and doc[first - 1].text == "," and doc[first - 2].lower_ == "that":
+        add("with_lead", ids | {first - 1, first - 2}, lead=True)
+    return out
 
 
 def _bucket(n: int) -> str:
@@ -88,9 +137,12 @@ def _shape(doc: Doc, toks: list[Token], text: str, a: int) -> list[str]:
         return ["empty"]
     first, end = toks[0], toks[-1]
     quoted = a > 0 and text[a - 1] in "“\"'‘"
+    # sentence starts read from the tokens' flags: Token.sent builds a Span each time, too slow per candidate
+    ends_sentence = any(j >= len(doc) or doc[j].is_sent_start for j in (end.i + 1, end.i + 2))
+    sentences = 1 + sum(1 for t in toks[1:] if t.is_sent_start)
     return [
         f"len={_bucket(len(toks))}", f"first={first.lower_ if first.is_stop else first.pos_}", f"quoted={quoted}",
-        f"end={'sent' if end.i >= end.sent.end - 2 else 'mid'}", f"sents={min(len({t.sent.start for t in toks}), 3)}",
+        f"end={'sent' if ends_sentence else 'mid'}", f"sents={min(sentences, 3)}",
     ]
 
 

@@ -20,11 +20,12 @@ from spacy.tokens import Doc, DocBin
 
 from sayso.attribution import extract_attributions
 from sayso.attribution.cues import Cue, CueVotes
+from sayso.attribution.extract import Prepared
 from sayso.attribution.spans import char_range
 from sayso.evaluate.counts import score_documents
 from sayso.evaluate.pairing import MIN_CONTENT_OVERLAP
 from sayso.evaluate.report import summarise
-from sayso.evaluate.spans import CharSet
+from sayso.evaluate.spans import CharSet, trimmed_bounds
 from sayso.learn.data import GoldArticle, read_gold_folder
 from sayso.learn.model import HASH_BITS, CueModel, Linear, content_rows, doc_rows
 from sayso.learn.spans import Pieces
@@ -35,7 +36,10 @@ SEED = 13
 FOLDS = 3
 INSIDE_CONTENTS = True
 ADMIT_GRID = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
-SWITCH_GRID = (0.4, 0.5, 0.6)
+SWITCH_GRID = (0.0, 0.5, 1.0)  # margins by which a content candidate must outrank the rules' content
+RANK_EPOCHS = 5
+RANK_RATE = 0.05
+RANK_L2 = 0.001
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Parsed:
     doc: Doc
     tokens: list[int]
     rows: list[list[int]]
+    prepared: Prepared
 
 
 def parse_articles(
@@ -66,9 +71,10 @@ def featurize(
 ) -> list[Parsed]:
     out = []
     for article, doc in zip(articles, docs, strict=True):
-        rules = extract_attributions(doc, lex).attributions
+        prepared = Prepared.of(doc, lex)
+        rules = extract_attributions(doc, lex, prepared=prepared).attributions
         tokens, rows = doc_rows(doc, rules, lex, bits)
-        out.append(Parsed(article, doc, tokens, rows))
+        out.append(Parsed(article, doc, tokens, rows, prepared))
     return out
 
 
@@ -117,41 +123,82 @@ def fit(
     return CueModel(linear.weights, linear.bias, info=info)
 
 
-def content_examples(
-    parsed: Sequence[Parsed], model: CueModel, lex: Lexicons
-) -> tuple[list[list[int]], list[int]]:
-    """The alternatives to the rules' content of every verb cue that overlaps a gold cue, labelled positive when the
-    alternative pairs with that gold attribution's content the way the scorer pairs (`pair_attributions`) and the
-    rules' content does not."""
-    rows: list[list[int]] = []
-    ys: list[int] = []
+def _bounds(pieces: Pieces, text: str) -> tuple[int, int] | None:
+    return trimmed_bounds({"span": [pieces[0][0], pieces[-1][1]]}, text) if pieces else None
+
+
+Group = tuple[list[np.ndarray], np.ndarray]
+
+
+def _grade(pieces: Pieces, gold: CharSet, bounds: tuple[int, int] | None, text: str) -> int:
+    """2: the gold content's exact bounds; 1: pairs with it as the scorer pairs; 0: neither."""
+    if _bounds(pieces, text) == bounds:
+        return 2
+    return int(gold.jaccard(CharSet.of_pieces(pieces)) >= MIN_CONTENT_OVERLAP)
+
+
+def content_groups(parsed: Sequence[Parsed], model: CueModel, lex: Lexicons) -> list[Group]:
+    """For every verb cue that overlaps a gold cue, its content candidates (the rules' own first) as hashed rows,
+    and which of them the ranker should put first: those with the gold content's exact bounds (as the scorer
+    trims them), else those that pair with it the way the scorer pairs (`MIN_CONTENT_OVERLAP`). Cues where no
+    candidate pairs teach nothing and are left out."""
+    groups: list[Group] = []
     for p in parsed:
-        golds = [(CharSet.of(a["cue"]), CharSet.of(a["content"])) for a in p.article.gold["attributions"]]
+        golds = [
+            (CharSet.of(a["cue"]), CharSet.of(a["content"]), trimmed_bounds(a["content"], p.article.text))
+            for a in p.article.gold["attributions"]
+        ]
 
         def record(
-            doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces, golds: list[Any] = golds
+            doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces, golds: list[Any] = golds,
+            text: str = p.article.text,
         ) -> Pieces:
             cue_chars = CharSet.of_pieces([char_range(doc, cue.start, cue.end)])
-            gold = next((content for chars, content in golds if chars.meets(cue_chars)), None)
-            if gold is not None:
-                cands, cand_rows = content_rows(doc, cue, source, rule, model.bits)
-                if len(cands) > 1:
-                    rule_right = gold.jaccard(CharSet.of_pieces(rule)) >= MIN_CONTENT_OVERLAP
-                    for (_, pieces), row in zip(cands[1:], cand_rows[1:], strict=True):
-                        right = gold.jaccard(CharSet.of_pieces(pieces)) >= MIN_CONTENT_OVERLAP
-                        rows.append(row)
-                        ys.append(int(right and not rule_right))
+            gold = next((g for g in golds if g[0].meets(cue_chars)), None)
+            if gold is None or cue.kind != "verb":
+                return rule
+            _, content, bounds = gold
+            cands, rows = content_rows(doc, cue, source, rule, model.bits)
+            grades = [_grade(pieces, content, bounds, text) for _, pieces in cands]
+            if len(cands) > 1 and max(grades) > 0:
+                target = np.array([g == max(grades) for g in grades], dtype=np.float64)
+                groups.append(([np.array(r, dtype=np.int64) for r in rows], target))
             return rule
 
         votes = replace(model.votes_from(p.tokens, p.rows), contents=record)
-        extract_attributions(p.doc, lex, votes)
-    return rows, ys
+        extract_attributions(p.doc, lex, votes, p.prepared)
+    return groups
 
 
-def fit_contents(parsed: Sequence[Parsed], model: CueModel, lex: Lexicons, c: float = 0.3) -> CueModel:
-    rows, ys = content_examples(parsed, model, lex)
-    model.content = fit_rows(rows, ys, model.bits, c)
-    model.info.update({"content_candidates": len(ys), "content_positives": int(sum(ys))})
+def fit_ranker(
+    groups: Sequence[Group], bits: int = HASH_BITS, epochs: int = RANK_EPOCHS, rate: float = RANK_RATE,
+    l2: float = RANK_L2,
+) -> Linear:
+    """A linear ranker over hashed features: softmax over each group's candidates, trained by stochastic gradient
+    descent towards the targets (shuffled with the fixed seed), the weights averaged over every step."""
+    weights = np.zeros(1 << bits, dtype=np.float64)
+    total = np.zeros_like(weights)
+    order = list(range(len(groups)))
+    rng = random.Random(SEED)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for k in order:
+            rows, target = groups[k]
+            scores = np.array([weights[r].sum() for r in rows])
+            probs = np.exp(scores - scores.max())
+            probs /= probs.sum()
+            for r, g in zip(rows, probs - target / target.sum(), strict=True):
+                if abs(g) > 1e-9:
+                    weights[r] -= rate * (g + l2 * weights[r])
+            total += weights
+    steps = max(1, epochs * len(groups))
+    return Linear((total / steps).astype(np.float32), 0.0)
+
+
+def fit_contents(parsed: Sequence[Parsed], model: CueModel, lex: Lexicons) -> CueModel:
+    groups = content_groups(parsed, model, lex)
+    model.content = fit_ranker(groups, model.bits)
+    model.info.update({"content_groups": len(groups), "content_rule_first": int(sum(t[0] for _, t in groups))})
     return model
 
 
@@ -160,7 +207,7 @@ def attribution_scores(
 ) -> dict[str, Any]:
     totals: dict[str, Counter[str]] = {}
     for p in parsed:
-        atts = extract_attributions(p.doc, lex, votes(p)).attributions
+        atts = extract_attributions(p.doc, lex, votes(p), p.prepared).attributions
         pred = {"attributions": [a.to_json() for a in atts]}
         for key, counts in score_documents(p.article.gold, pred, p.article.text).items():
             totals.setdefault(key, Counter()).update(counts)
@@ -214,7 +261,7 @@ def train_cue_model(
     for k in range(folds):
         held = set(order[k::folds])
         rest = [p for i, p in enumerate(parsed) if i not in held]
-        fitted = fit_contents(rest, fit(rest, c=c), lex, c=c)
+        fitted = fit_contents(rest, fit(rest, c=c), lex)
         models.update({id(parsed[i]): fitted for i in held})
         log(f"fold {k + 1}/{folds} fitted")
     f1, admit, switch = choose_thresholds(models, parsed, lex)
@@ -222,7 +269,7 @@ def train_cue_model(
         f"switch {switch}")
     model = fit(parsed, c=c)
     model.admit = admit
-    model = fit_contents(parsed, model, lex, c=c)
+    model = fit_contents(parsed, model, lex)
     model.switch = switch
     model.info.update({"train_articles": len(parsed), "held_out_f1": round(f1, 4), "seed": SEED})
     report: dict[str, Any] = {"held_out_f1": f1, "admit": admit, "switch": switch}
