@@ -56,14 +56,16 @@ def trained(train_dir: Path) -> tuple[CueModel, dict[str, Any], list[str]]:
 
 
 def test_tiny_training_run_completes(trained: tuple[CueModel, dict[str, Any], list[str]]) -> None:
-    from sayso.learn.train import ADMIT_GRID, SWITCH_GRID
+    from sayso.learn.train import ADMIT_GRID, KEEP_ADMITS, KEEP_GRID, SWITCH_GRID
 
     model, report, logs = trained
     assert model.weights.shape == (2**20,)
     assert np.isfinite(model.weights).all() and np.count_nonzero(model.weights) > 100
     assert 0.0 <= report["held_out_f1"] <= 1.0
     assert (report["admit"], report["switch"]) == (model.admit, model.switch)
-    assert report["admit"] in ADMIT_GRID and report["switch"] in SWITCH_GRID
+    assert any(round(report["admit"] + lower, 2) in ADMIT_GRID for lower in KEEP_ADMITS)
+    assert report["switch"] in SWITCH_GRID and report["keep_at"] in KEEP_GRID
+    assert (model.keeper is None) == (model.keep_at == 0.0)
     assert "dev_fast" not in report and "dev_accurate" not in report
     assert model.info["train_articles"] == LIMIT
     assert any(f"{LIMIT} training articles" in line for line in logs), logs
@@ -88,7 +90,9 @@ def test_trained_model_saves_and_loads(trained: tuple[CueModel, dict[str, Any], 
     model.save(tmp_path / "m.npz")
     back = CueModel.load(tmp_path / "m.npz")
     assert np.array_equal(back.weights, model.weights.astype(np.float16).astype(np.float32))  # stored as float16
-    assert (back.bias, back.admit, back.switch, back.info) == (model.bias, model.admit, model.switch, model.info)
+    assert (back.bias, back.admit, back.switch, back.keep_at, back.info) == (
+        model.bias, model.admit, model.switch, model.keep_at, model.info
+    )
 
 
 # ------------------------------------------------------------------------------------------------ sayso train

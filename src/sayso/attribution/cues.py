@@ -9,13 +9,14 @@ Four kinds, each found by one function over a parsed Doc:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from sayso.attribution.quotes import Quote
 from sayso.lexicons import CueClass, Lexicons
+from sayso.model import Attribution
 from sayso.nlp.text import doc_text
 
 VERB_TAGS = {"VERB", "AUX"}
@@ -56,6 +57,8 @@ class CueVotes:
     admit: float = 0.5
     # the learned content choice for a cue: (doc, cue, source token range, the rules' pieces) -> pieces
     contents: Callable[[Doc, Cue, tuple[int, int] | None, list[tuple[int, int]]], list[tuple[int, int]]] | None = None
+    # which of the finished attributions (nesting set) to keep: (doc, attributions) -> one flag each
+    keep: Callable[[Doc, Sequence[Attribution]], list[bool]] | None = None
 
     def admits(self, tok: Token) -> bool:
         p = self.probs.get(tok.i)

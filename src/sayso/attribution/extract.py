@@ -263,10 +263,19 @@ def extract_attributions(
             -max(p[1] for p in f[2]),
         ),
     )
-    atts = _attributions(doc, ordered, quotes)
-    parents = _nesting(atts)
-    atts = [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
+    atts = renested(_attributions(doc, ordered, quotes))
+    if votes is not None and votes.keep is not None:
+        kept = votes.keep(doc, atts)
+        if not all(kept):  # numbered and nested again without the dropped ones: what they held is outermost now
+            ordered = [f for f, keep in zip(ordered, kept, strict=True) if keep]
+            atts = renested(_attributions(doc, ordered, quotes))
     return Extraction(tuple(atts), tuple(warnings))
+
+
+def renested(atts: list[Attribution]) -> list[Attribution]:
+    """Attributions with `nested_in` set from their spans (ids and order as given)."""
+    parents = _nesting(atts)
+    return [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
 
 
 def _attributions(doc: Doc, frames: list[Frame], quotes: list[Quote]) -> list[Attribution]:

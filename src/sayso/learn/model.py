@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from sayso.attribution.cues import Cue, CueVotes
 from sayso.learn.features import Context, is_candidate, token_features
+from sayso.learn.keep import attribution_features, protected
 from sayso.learn.spans import Pieces, candidate_features, candidates
 from sayso.lexicons import Lexicons, load
 from sayso.model import Attribution
@@ -93,7 +95,7 @@ class Linear:
 @dataclass
 class CueModel:
     """The cue model's weights and `admit` threshold (`CueVotes`), the content model (optional) and its `switch`
-    threshold."""
+    margin, the keep model (optional) and its `keep_at` threshold."""
 
     weights: np.ndarray
     bias: float
@@ -101,6 +103,8 @@ class CueModel:
     info: dict[str, Any] = field(default_factory=dict)
     content: Linear | None = None
     switch: float = 0.0  # the best alternative must outscore the rules' content by this margin to replace it
+    keeper: Linear | None = None  # the keep model over finished attributions (sayso.learn.keep)
+    keep_at: float = 0.0  # attributions the keep model scores below this are dropped
 
     @property
     def bits(self) -> int:
@@ -121,10 +125,30 @@ class CueModel:
         best = int(np.argmax(scores[1:])) + 1
         return cands[best][1] if scores[best] - scores[0] > self.switch else rule
 
-    def votes_from(self, tokens: list[int], rows: list[list[int]]) -> CueVotes:
-        probs = self.probabilities(rows) if rows else np.zeros(0)
+    def keep_probabilities(
+        self, doc: Doc, atts: Sequence[Attribution], probs: Mapping[int, float], lex: Lexicons | None = None
+    ) -> np.ndarray:
+        """The keep model's probability that each attribution is one the training data would mark."""
+        if self.keeper is None or not atts:
+            return np.ones(len(atts))
+        lexicons = lex or load()
+        rows = [hashed(attribution_features(doc, a, atts, probs, lexicons), self.bits) for a in atts]
+        return self.keeper.probabilities(rows)
+
+    def votes_from(self, tokens: list[int], rows: list[list[int]], with_keep: bool = True) -> CueVotes:
+        probs = dict(zip(tokens, (self.probabilities(rows) if rows else np.zeros(0)).tolist(), strict=True))
         chooser = self.choose_content if self.content is not None else None
-        return CueVotes(dict(zip(tokens, probs.tolist(), strict=True)), self.admit, chooser)
+        keep = None
+        if with_keep and self.keeper is not None and self.keep_at > 0:
+
+            def keep(doc: Doc, atts: Sequence[Attribution]) -> list[bool]:
+                lex = load()
+                return [
+                    bool(p >= self.keep_at) or protected(doc, a, atts, lex)
+                    for a, p in zip(atts, self.keep_probabilities(doc, atts, probs, lex), strict=True)
+                ]
+
+        return CueVotes(probs, self.admit, chooser, keep)
 
     def votes(self, doc: Doc, rule_attributions: tuple[Attribution, ...], lex: Lexicons | None = None) -> CueVotes:
         return self.votes_from(*doc_rows(doc, rule_attributions, lex or load(), self.bits))
@@ -135,6 +159,9 @@ class CueModel:
         if self.content is not None:
             meta["content_bias"] = self.content.bias
             arrays["content_weights"] = self.content.weights.astype(np.float16)
+        if self.keeper is not None:
+            meta.update({"keep_bias": self.keeper.bias, "keep_at": self.keep_at})
+            arrays["keep_weights"] = self.keeper.weights.astype(np.float16)
         np.savez_compressed(path, meta=json.dumps(meta), **arrays)
 
     @classmethod
@@ -142,12 +169,14 @@ class CueModel:
         with np.load(path) as data:
             meta = json.loads(str(data["meta"]))
             weights = data["weights"].astype(np.float32)
-            content = None
+            content = keeper = None
             if "content_weights" in data:
                 content = Linear(data["content_weights"].astype(np.float32), float(meta["content_bias"]))
+            if "keep_weights" in data:
+                keeper = Linear(data["keep_weights"].astype(np.float32), float(meta["keep_bias"]))
         return cls(
             weights, float(meta["bias"]), float(meta["admit"]), meta.get("info", {}), content,
-            float(meta.get("switch", 0.0)),
+            float(meta.get("switch", 0.0)), keeper, float(meta.get("keep_at", 0.0)),
         )
 
 

@@ -20,16 +20,18 @@ from spacy.tokens import Doc, DocBin
 
 from sayso.attribution import extract_attributions
 from sayso.attribution.cues import Cue, CueVotes
-from sayso.attribution.extract import Prepared
+from sayso.attribution.extract import Prepared, renested
 from sayso.attribution.spans import char_range
 from sayso.evaluate.counts import score_documents
-from sayso.evaluate.pairing import MIN_CONTENT_OVERLAP
+from sayso.evaluate.pairing import MIN_CONTENT_OVERLAP, pair_attributions
 from sayso.evaluate.report import summarise
 from sayso.evaluate.spans import CharSet, trimmed_bounds
 from sayso.learn.data import GoldArticle, read_gold_folder
-from sayso.learn.model import HASH_BITS, CueModel, Linear, content_rows, doc_rows
+from sayso.learn.keep import attribution_features, protected
+from sayso.learn.model import HASH_BITS, CueModel, Linear, content_rows, doc_rows, hashed
 from sayso.learn.spans import Pieces
 from sayso.lexicons import Lexicons, load
+from sayso.model import Attribution
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 
 SEED = 13
@@ -38,6 +40,8 @@ INSIDE_CONTENTS = True
 ADMIT_GRID = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
 SWITCH_GRID = (0.0, 0.5, 1.0)  # margins by which a content candidate must outrank the rules' content
 RANK_EPOCHS = 5
+KEEP_GRID = (0.0, 0.3, 0.4, 0.5)  # keep-model thresholds tried (0.0 keeps everything)
+KEEP_ADMITS = (0.0, 0.1)  # how far below the chosen admit threshold to try the keep model
 RANK_RATE = 0.05
 RANK_L2 = 0.001
 
@@ -202,6 +206,80 @@ def fit_contents(parsed: Sequence[Parsed], model: CueModel, lex: Lexicons) -> Cu
     return model
 
 
+@dataclass
+class Extracted:
+    """One held-out article's attributions as its fold's model extracts them (nothing dropped), each with its keep
+    features and whether it pairs with a gold attribution (outermost ones only; nested ones are not scored)."""
+
+    parsed: Parsed
+    fold: int
+    attributions: list[Attribution]
+    rows: list[list[int]]
+    labels: list[int | None]
+
+
+def extract_held_out(
+    models: dict[int, CueModel], folds: dict[int, int], parsed: Sequence[Parsed], lex: Lexicons
+) -> list[Extracted]:
+    out = []
+    for p in parsed:
+        model = models[id(p)]
+        votes = model.votes_from(p.tokens, p.rows, with_keep=False)
+        atts = list(extract_attributions(p.doc, lex, votes, p.prepared).attributions)
+        rows = [hashed(attribution_features(p.doc, a, atts, votes.probs, lex), model.bits) for a in atts]
+        pred = [a.to_json() for a in atts]
+        outer = [i for i, a in enumerate(atts) if a.nested_in is None]
+        pairs = pair_attributions(p.article.gold["attributions"], [pred[i] for i in outer])
+        paired = {outer[j] for j in pairs.values()}
+        labels = [None if a.nested_in is not None else int(i in paired) for i, a in enumerate(atts)]
+        out.append(Extracted(p, folds[id(p)], atts, rows, labels))
+    return out
+
+
+def _keep_rows(extracted: Sequence[Extracted]) -> tuple[list[list[int]], list[int]]:
+    rows, ys = [], []
+    for e in extracted:
+        for row, label in zip(e.rows, e.labels, strict=True):
+            if label is not None:
+                rows.append(row)
+                ys.append(label)
+    return rows, ys
+
+
+def _kept_scores(extracted: Sequence[Extracted], probs: dict[int, np.ndarray], keep_at: float) -> dict[str, Any]:
+    """Scores once the attributions below `keep_at` are dropped and the rest renumbered and nested again (as
+    extraction does at run time)."""
+    totals: dict[str, Counter[str]] = {}
+    for e in extracted:
+        lex = load()
+        kept = [
+            replace(a, nested_in=None) for a, q in zip(e.attributions, probs[id(e)], strict=True)
+            if q >= keep_at or protected(e.parsed.doc, a, e.attributions, lex)
+        ]
+        kept = renested(kept)
+        pred = {"attributions": [a.to_json() for a in kept]}
+        for key, counts in score_documents(e.parsed.article.gold, pred, e.parsed.article.text).items():
+            totals.setdefault(key, Counter()).update(counts)
+    return summarise(totals)
+
+
+def fit_keeper(
+    extracted: Sequence[Extracted], folds: int, bits: int = HASH_BITS, c: float = 0.3
+) -> tuple[Linear, float, float]:
+    """The keep model and its threshold: each fold's attributions scored by a keep model fitted on the other
+    folds, the threshold with the best attribution F1 over all of them; then refitted on all: (model, keep_at,
+    F1)."""
+    probs: dict[int, np.ndarray] = {}
+    for k in range(folds):
+        rows, ys = _keep_rows([e for e in extracted if e.fold != k])
+        fitted = fit_rows(rows, ys, bits, c)
+        for e in extracted:
+            if e.fold == k:
+                probs[id(e)] = fitted.probabilities(e.rows) if e.rows else np.zeros(0)
+    best = max((float(_kept_scores(extracted, probs, t)["attribution"]["f1"]), t) for t in KEEP_GRID)
+    return fit_rows(*_keep_rows(extracted), bits, c), best[1], best[0]
+
+
 def attribution_scores(
     parsed: Sequence[Parsed], votes: Callable[[Parsed], CueVotes | None], lex: Lexicons
 ) -> dict[str, Any]:
@@ -267,12 +345,23 @@ def train_cue_model(
     f1, admit, switch = choose_thresholds(models, parsed, lex)
     log(f"cross-validated ({folds} folds, {len(parsed)} articles): attribution F1 {f1:.3f} at admit {admit}, "
         f"switch {switch}")
+    fold_of = {id(parsed[i]): k for k in range(folds) for i in order[k::folds]}
+    keep: tuple[float, float, Linear | None, float] = (f1, admit, None, 0.0)
+    for lower in KEEP_ADMITS:  # a keep model can afford to admit more cues than the cue model alone
+        for model in models.values():
+            model.admit, model.switch = round(admit - lower, 2), switch
+        keeper, keep_at, keep_f1 = fit_keeper(extract_held_out(models, fold_of, parsed, lex), folds, c=c)
+        log(f"keep model at admit {admit - lower:.2f}: cross-validated F1 {keep_f1:.3f} at keep_at {keep_at}")
+        if keep_f1 > keep[0]:
+            keep = (keep_f1, round(admit - lower, 2), keeper, keep_at)
+    f1, admit = keep[0], keep[1]
     model = fit(parsed, c=c)
     model.admit = admit
     model = fit_contents(parsed, model, lex)
     model.switch = switch
+    model.keeper, model.keep_at = (keep[2], keep[3]) if keep[3] > 0 else (None, 0.0)
     model.info.update({"train_articles": len(parsed), "held_out_f1": round(f1, 4), "seed": SEED})
-    report: dict[str, Any] = {"held_out_f1": f1, "admit": admit, "switch": switch}
+    report: dict[str, Any] = {"held_out_f1": f1, "admit": admit, "switch": switch, "keep_at": model.keep_at}
     if dev_dir is not None:
         dev_articles = read_gold_folder(dev_dir)
         dev_cache = cache_dir / f"dev-{len(dev_articles)}.spacy" if cache_dir else None
