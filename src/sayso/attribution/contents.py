@@ -50,10 +50,19 @@ def _frame_tokens(cue: Cue, source: tuple[int, int] | None) -> set[int]:
 
 
 def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
-    """Clauses hung on a content that carry a report of their own ("X said A, though she noted B"): they are
-    attributions beside this one, not part of its content."""
+    """Clauses hung on a content that carry a report of their own ("X said A, though she noted B"), and a
+    reporting verb coordinated without a subject of its own ("said the offer was an insult and called a strike":
+    the parser hangs it on the content, but it is the speaker's next act): attributions beside this one, not part of
+    its content."""
     out: set[int] = set()
     for t in comp.subtree:
+        coordinated = t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i >= comp.i
+        if t.i > comp.i and coordinated and t.lemma_.lower() in lex.verbs:
+            cc = [c for c in t.head.children if c.dep_ == "cc" and c.head.i < c.i < t.i]
+            if cc and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                out.update(x.i for x in t.subtree)
+                out.update(c.i for c in cc)
+                continue
         if t.i > comp.i and t.dep_ in ("advcl", "conj") and t.head.i >= comp.i and t.lemma_.lower() in lex.verbs:
             if any(c.dep_ == "nsubj" for c in t.children):
                 first = t.left_edge

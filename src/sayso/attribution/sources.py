@@ -85,6 +85,8 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         agent = _agent(verb)
         return _np_range(agent, exclude) if agent is not None else None
     node: Token = verb
+    if _subject(verb) is None and _coordinated_with_content(verb):
+        node = verb.head.head  # "The union said the offer was an insult and called a strike": the union called it
     for _ in range(MAX_HOPS):
         subj = _subject(node)
         if subj is not None:
@@ -98,6 +100,17 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
             return _np_range(node.head, {t.i for t in node.subtree})
         break
     return None
+
+
+def _coordinated_with_content(verb: Token) -> bool:
+    """A subject-less verb the parser coordinated with the complement clause of a verb before it ("said [the offer
+    was an insult] and called a strike"): the earlier verb's subject acts again (contents.py cuts it off the
+    complement the same way)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i
+        and any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    )
 
 
 def phrase_source(cue: Cue) -> tuple[int, int] | None:
