@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.quotes import Quote
-from sayso.attribution.sources import postposed_subject
+from sayso.attribution.sources import coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
 
@@ -56,13 +56,10 @@ def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
     its content."""
     out: set[int] = set()
     for t in comp.subtree:
-        coordinated = t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i >= comp.i
-        if t.i > comp.i and coordinated and t.lemma_.lower() in lex.verbs:
-            cc = [c for c in t.head.children if c.dep_ == "cc" and c.head.i < c.i < t.i]
-            if cc and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-                out.update(x.i for x in t.subtree)
-                out.update(c.i for c in cc)
-                continue
+        if t.head.i == comp.i and coordinated_with_complement(t) and t.lemma_.lower() in lex.verbs:
+            out.update(x.i for x in t.subtree)
+            out.update(c.i for c in comp.children if c.dep_ == "cc" and comp.i < c.i < t.i)
+            continue
         if t.i > comp.i and t.dep_ in ("advcl", "conj") and t.head.i >= comp.i and t.lemma_.lower() in lex.verbs:
             if any(c.dep_ == "nsubj" for c in t.children):
                 first = t.left_edge

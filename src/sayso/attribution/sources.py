@@ -85,7 +85,7 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         agent = _agent(verb)
         return _np_range(agent, exclude) if agent is not None else None
     node: Token = verb
-    if _subject(verb) is None and _coordinated_with_content(verb):
+    if coordinated_with_complement(verb):
         node = verb.head.head  # "The union said the offer was an insult and called a strike": the union called it
     for _ in range(MAX_HOPS):
         subj = _subject(node)
@@ -102,13 +102,14 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
     return None
 
 
-def _coordinated_with_content(verb: Token) -> bool:
+def coordinated_with_complement(verb: Token) -> bool:
     """A subject-less verb the parser coordinated with the complement clause of a verb before it ("said [the offer
-    was an insult] and called a strike"): the earlier verb's subject acts again (contents.py cuts it off the
-    complement the same way)."""
+    was an insult] and called a strike"): the earlier verb's subject acts again. For a reporting verb this is the
+    speaker's next act: its source is that subject, and contents.py cuts it off the complement."""
     head = verb.head
     return (
-        verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i
+        verb.dep_ == "conj" and verb.pos_ == "VERB" and _subject(verb) is None
+        and head.dep_ == "ccomp" and head.head.i < head.i
         and any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
     )
 
