@@ -14,12 +14,9 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import verb_frame
+from sayso.learn.spans import length_bucket
 from sayso.lexicons import Lexicons
 from sayso.model import Attribution, Span
-
-
-def _bucket(n: int) -> str:
-    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
 
 
 def _word(tok: Token) -> str:
@@ -57,12 +54,12 @@ def attribution_features(
         side = "before" if att.source.start < att.cue.start else "after"
         kind = (head.ent_type_ or head.pos_) if head is not None else "none"
         feats += [f"source={kind}", f"source_side={side}", f"lemma|source={lemma}|yes",
-                  f"source_len={_bucket(len(source))}"]
+                  f"source_len={length_bucket(len(source))}"]
     else:
         feats += ["source=none", f"lemma|source={lemma}|no"]
     content = _tokens(doc, att.content)
     side = "after" if att.content.start >= att.cue.end else "before" if att.content.end <= att.cue.start else "around"
-    length = _bucket(len(content))
+    length = length_bucket(len(content))
     feats += [f"content_len={length}", f"content_side={side}", f"pieces={min(len(att.content.pieces), 3)}",
               f"lemma|side={lemma}|{side}", f"pos|len={cue.pos_}|{length}", f"quote|side={att.quote}|{side}"]
     if content:

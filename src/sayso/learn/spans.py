@@ -71,8 +71,7 @@ def candidates(doc: Doc, cue: Cue, source: tuple[int, int] | None, rule: Pieces)
             add("rule_next_sent", ids | set(range(nxt.start, nxt.end)))
         if first > sent.start and first < cue.start:
             add("rule_from_sent_start", set(range(sent.start, last + 1)))
-    if rule:
-        out.extend(_reshaped(doc, _ids(rule, doc) - frame))
+        out.extend(_reshaped(doc, ids - frame))
     seen: set[tuple[tuple[int, int], ...]] = set()
     unique = []
     for name, p in out:
@@ -130,7 +129,7 @@ def _reshaped(doc: Doc, ids: set[int]) -> list[tuple[str, Pieces]]:
     return out
 
 
-def _bucket(n: int) -> str:
+def length_bucket(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
 
 
@@ -144,7 +143,7 @@ def _shape(doc: Doc, toks: list[Token], text: str, a: int) -> list[str]:
     ends_sentence = any(j >= len(doc) or doc[j].is_sent_start for j in (end.i + 1, end.i + 2))
     sentences = 1 + sum(1 for t in toks[1:] if t.is_sent_start)
     return [
-        f"len={_bucket(len(toks))}", f"first={first.lower_ if first.is_stop else first.pos_}", f"quoted={quoted}",
+        f"len={length_bucket(len(toks))}", f"first={first.lower_ if first.is_stop else first.pos_}", f"quoted={quoted}",
         f"end={'sent' if ends_sentence else 'mid'}", f"sents={min(sentences, 3)}",
     ]
 
@@ -184,7 +183,7 @@ def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces
     for dep in _attached(doc, theirs - mine):
         feats += [f"c|drops={name}|{dep}", f"drops={dep}"]
     extra = len(mine - theirs)
-    feats.append(f"c|extra={name}|{_bucket(extra)}")
+    feats.append(f"c|extra={name}|{length_bucket(extra)}")
     return feats
 
 
