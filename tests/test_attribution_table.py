@@ -394,6 +394,19 @@ COORDINATED: list[Case] = [
      [("She", "said", "the firm lied and that the board knew")]),
 ]
 
+# added later still: clause and quote edges the parser or the quote joiner used to get wrong
+EDGES: list[Case] = [
+    ("The coach called the season “a painful lesson for all of us.” He added, “We will be back next year.”",
+     [("The coach", "called", "the season “a painful lesson for all of us", MIXED),
+      ("He", "added", "We will be back next year", DIRECT)]),
+    ("The union is upbeat about the talks, in part because its leader believes the company needs a deal.",
+     [("its leader", "believes", "the company needs a deal", x(act="belief"))]),
+    ("A spokeswoman for the company said she could not comment.",
+     [("A spokeswoman for the company", "said", "she could not comment")]),
+    ("“We will not back down.”\u00a0― Maria Lopez",
+     [("Maria Lopez", "―", "We will not back down", DIRECT)]),
+]
+
 CASES: list[Case] = [
     *REPORTING_VERBS,
     *MULTIWORD_AND_NOUN_CUES,
@@ -405,6 +418,7 @@ CASES: list[Case] = [
     *CERTAINTY,
     *NEGATIVES,
     *COORDINATED,
+    *EDGES,
 ]
 
 

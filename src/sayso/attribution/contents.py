@@ -110,6 +110,21 @@ def _unmarked_clause(clause: Token) -> bool:
     ) and clause.tag_ not in ("VBG", "VBN")
 
 
+def _subordinate(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
+def _upside_down(verb: Token, comp: Token, lex: Lexicons) -> bool:
+    """A clause before the cue that the parser hung on it as its complement but that is not what the cue says."""
+    if comp.i > verb.i:
+        return False
+    if lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
+        return True  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
+    if _subordinate(comp):
+        return True  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
+    return _subordinate(verb)  # "X is upbeat, because he believes Y": the main clause taken for the complement
+
+
 def _bare(verb: Token) -> bool:
     """A reporting clause with a subject and nothing said ("Phil Lovas said")."""
     deps = {c.dep_ for c in verb.children}
@@ -124,12 +139,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         sent = verb.sent
         return trimmed_char_pieces(doc, [(sent.start, source[0])])
     for dep in ("ccomp", "xcomp"):
-        comp = next((c for c in verb.children if c.dep_ == dep), None)
-        if comp is not None and comp.i < verb.i and lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
-            comp = None  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
-        subordinate = comp is not None and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in comp.children)
-        if comp is not None and comp.i < verb.i and subordinate:
-            comp = None  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
+        comp = next((c for c in verb.children if c.dep_ == dep and not _upside_down(verb, c, lex)), None)
         if comp is not None:
             ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
@@ -197,6 +207,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         return trimmed_char_pieces(doc, pieces(ids - frame))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
+        reported = verb.dep_ == "ccomp" and verb.i > verb.head.i and verb.head.lemma_.lower() in lex.verbs
+        if reported:
+            return []  # "A spokesman said [he could not comment]": the clause another cue reports, not around it
         if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
             own = {t.i for t in verb.subtree}
             sent = verb.sent
@@ -286,11 +299,19 @@ def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> 
         out.append(before[-1])
     after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".").lower() in ("", "but", "and")]
     gap = text[hi : after[0].start] if after else ""
+    if out and after and "\n" not in gap and _ends_sentence(text, out[0]):
+        out = []  # “… experience.” He adds, “B.”: the quote before ended its own sentence; the cue's is after it
     if after and "\n" not in gap and (not before or gap.strip(" ,").lower() in (":", "", "but", "and")):
         out.append(after[0])
     elif after and not before and text[hi : after[0].start].strip(" ") == ":":
         out.append(after[0])
     return out
+
+
+def _ends_sentence(text: str, quote: Quote) -> bool:
+    """A quote whose words end with a full stop (“… experience.”), not a comma or a question (“A,” / “Why?”)."""
+    inner = text[quote.inner_start : quote.inner_end].rstrip(" '\n")
+    return inner.endswith(".") and not inner.endswith("..")
 
 
 def quote_pieces(text: str, quotes: list[Quote]) -> Pieces:

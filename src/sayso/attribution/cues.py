@@ -283,7 +283,7 @@ def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, i
     text = doc_text(doc)
     for q in quotes:
         i = q.end
-        while i < len(text) and text[i] == " ":
+        while i < len(text) and text[i] in " \t\u00a0":  # a no-break space often sits before the dash
             i += 1
         if i >= len(text) or (text[i] not in DASHES and not text.startswith("--", i)):
             continue
