@@ -405,6 +405,10 @@ EDGES: list[Case] = [
      [("A spokeswoman for the company", "said", "she could not comment")]),
     ("“We will not back down.”\u00a0― Maria Lopez",
      [("Maria Lopez", "―", "We will not back down", DIRECT)]),
+    ("The senator told reporters that the plan was “a disaster for working families,” adding, “Nobody in my state "
+     "wants it.”",
+     [("The senator", "told", "the plan was “a disaster for working families", MIXED),
+      ("The senator", "adding", "Nobody in my state wants it", DIRECT)]),
 ]
 
 CASES: list[Case] = [

@@ -76,10 +76,16 @@ def _own_report(verb: Token, lex: Lexicons) -> bool:
     return verb.lemma_.lower() in lex.verbs or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _separator(token: Token) -> int | None:
+    """The comma or dash that sets a modifier off (", focusing on …", ", which …"), if any: its token index."""
+    before = token.left_edge.i - 1
+    while before > 0 and token.doc[before].is_quote:
+        before -= 1  # the comma inside a quote that closes before the modifier: “… maniacal,” adding …
+    return before if before >= 0 and token.doc[before].text in (",", "—", "–", "--") else None
+
+
 def _set_off(token: Token) -> bool:
-    """A modifier set off by a comma or dash before it (", focusing on …", ", which …")."""
-    first = token.left_edge
-    return first.i > 0 and token.doc[first.i - 1].text in (",", "—", "–", "--")
+    return _separator(token) is not None
 
 
 ASIDE_DEPS = {"advcl", "relcl", "acl"}
@@ -93,11 +99,12 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
     end = max(ids)
     drop: set[int] = set()
     for t in doc[min(ids) : end + 1]:
-        if t.i in ids and t.dep_ in ASIDE_DEPS and _set_off(t) and t.right_edge.i >= end - 1:
+        separator = _separator(t) if t.i in ids and t.dep_ in ASIDE_DEPS else None
+        if separator is not None and t.right_edge.i >= end - 1:
             if t.dep_ in ("advcl", "acl") and t.tag_ not in ("VBG", "VBN") and t.lower_ not in ("which", "who"):
                 continue  # a finite adverbial clause ("…, although they say …") is handled elsewhere
             drop.update(x.i for x in t.subtree)
-            drop.add(t.left_edge.i - 1)
+            drop.update(range(separator, t.left_edge.i))
             break
     return drop
 
