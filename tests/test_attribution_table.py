@@ -409,6 +409,10 @@ EDGES: list[Case] = [
      "wants it.”",
      [("The senator", "told", "the plan was “a disaster for working families", MIXED),
       ("The senator", "adding", "Nobody in my state wants it", DIRECT)]),
+    ("Lynch: No outside influence on the inquiry.\n\nAttorney General Loretta Lynch said on Tuesday that no one "
+     "had influenced the inquiry.",
+     [("Lynch", ":", "No outside influence on the inquiry"),
+      ("Attorney General Loretta Lynch", "said", "no one had influenced the inquiry")]),
 ]
 
 CASES: list[Case] = [

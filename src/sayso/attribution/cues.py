@@ -248,9 +248,15 @@ def document_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         yield Cue("document", tok, tok.i, tok.i + 1, tok.lower_, DOCUMENT_CLASS)
 
 
+def _name_ends(doc: Doc) -> set[str]:
+    """The last words of the document's multiword names of speakers ("Lynch" of "Loretta Lynch")."""
+    return {ent[-1].lower_ for ent in doc.ents if ent.label_ in SPEAKER_ENTS and len(ent) > 1}
+
+
 def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
     """"Source: content" lines: a short noun phrase with a name or a source word before a colon that opens a line
     (a headline "Poll: …", a transcript turn "WALLACE: …"), followed by what it says."""
+    names: set[str] = set()
     for start in line_starts(doc):
         while start < len(doc) and doc[start].is_space:
             start += 1
@@ -261,9 +267,12 @@ def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
         if any(t.pos_ in VERB_TAGS or "\n" in t.text for t in before):
             continue
         head = before.root
-        # a speaker or a source: a person, organisation or place by name, a transcript's upper-case name, or a
-        # source word ("Poll:"); not a section title ("Little Relief for Refugees:") or "Editor's note:"
+        # a speaker or a source: a person, organisation or place by name, a transcript's upper-case name, a name
+        # the article spells out elsewhere ("Lynch: …" above "Attorney General Loretta Lynch said"), or a source
+        # word ("Poll:"); not a section title ("Little Relief for Refugees:") or "Editor's note:"
         named = head.ent_type_ in SPEAKER_ENTS or (head.is_upper and len(head) > 1 and head.is_alpha)
+        if not named and head.is_title and head.lower_ in (names := names or _name_ends(doc)):
+            named = True
         if not (named or head.lemma_.lower() in lex.source_words) or head.lemma_.lower() in NOT_SPEAKERS:
             continue
         after = doc[colon.i + 1 : colon.sent.end]
