@@ -413,6 +413,9 @@ EDGES: list[Case] = [
      "had influenced the inquiry.",
      [("Lynch", ":", "No outside influence on the inquiry"),
       ("Attorney General Loretta Lynch", "said", "no one had influenced the inquiry")]),
+    ("Kasich was at 25 percent support in the most recent Fox poll.",
+     [("the most recent Fox poll", "in", "Kasich was at 25 percent support")]),
+    ("Rubio is running third in most Iowa polls.", []),
 ]
 
 CASES: list[Case] = [

@@ -243,6 +243,8 @@ def document_cues(doc: Doc, lex: Lexicons) -> Iterator[Cue]:
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or lex.source_words.get(obj.lemma_.lower()) != "document":
             continue
+        if obj.tag_ in ("NNS", "NNPS"):
+            continue  # "third in most Iowa polls", "closing in the polls": polls in general, not one that says it
         if tok.head.lemma_.lower() in lex.verbs or obj.lemma_.lower() in MEDIUM_WORDS:
             continue
         yield Cue("document", tok, tok.i, tok.i + 1, tok.lower_, DOCUMENT_CLASS)
