@@ -416,6 +416,8 @@ EDGES: list[Case] = [
     ("Kasich was at 25 percent support in the most recent Fox poll.",
      [("the most recent Fox poll", "in", "Kasich was at 25 percent support")]),
     ("Rubio is running third in most Iowa polls.", []),
+    ("Trump received 37 percent, Clinton had 36 percent and Bloomberg got 13 percent, according to the poll.",
+     [("the poll", "according to", "Trump received 37 percent, Clinton had 36 percent and Bloomberg got 13 percent")]),
 ]
 
 CASES: list[Case] = [

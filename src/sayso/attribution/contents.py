@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.quotes import Quote
-from sayso.attribution.sources import coordinated_with_complement, postposed_subject
+from sayso.attribution.sources import SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
 
@@ -81,7 +81,7 @@ def _separator(token: Token) -> int | None:
     before = token.left_edge.i - 1
     while before > 0 and token.doc[before].is_quote:
         before -= 1  # the comma inside a quote that closes before the modifier: “… maniacal,” adding …
-    return before if before >= 0 and token.doc[before].text in (",", "—", "–", "--") else None
+    return before if before >= 0 and token.doc[before].text in SET_OFF else None
 
 
 def _set_off(token: Token) -> bool:
@@ -253,6 +253,11 @@ def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces
     own = set(range(cue.start, cue.end)) | ({*range(*source)} if source else set())
     own.update(t.i for t in cue.head.subtree)
     sent = cue.head.sent
+    if sent.start < cue.start and doc[cue.start - 1].text in SET_OFF:
+        if all(t.is_punct or t.is_space for t in doc[max(own) + 1 : sent.end]):
+            # "Trump received 37 percent and Bloomberg 13, according to a poll.": the whole sentence before it,
+            # whichever clause or noun the parser hung the phrase on
+            return trimmed_char_pieces(doc, [(sent.start, cue.start - 1)])
     ids = [t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
     return trimmed_char_pieces(doc, pieces(ids))
 
