@@ -418,6 +418,8 @@ EDGES: list[Case] = [
     ("Rubio is running third in most Iowa polls.", []),
     ("Trump received 37 percent, Clinton had 36 percent and Bloomberg got 13 percent, according to the poll.",
      [("the poll", "according to", "Trump received 37 percent, Clinton had 36 percent and Bloomberg got 13 percent")]),
+    ("Clinton called on Sanders and Donald Trump to do the same.",
+     [("Clinton", "called on", "Sanders and Donald Trump to do the same", x(act="demand"))]),
 ]
 
 CASES: list[Case] = [

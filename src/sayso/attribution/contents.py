@@ -152,6 +152,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
             if dep == "xcomp" and obj is not None:
                 ids.update(t.i for t in obj.subtree)  # "urged [its members to reject the offer]"
+            elif dep == "xcomp" and doc[cue.end - 1].dep_ == "prep" and doc[cue.end - 1].head == verb:
+                # "called on [Sanders and Trump to do the same]": the particle's object is who is to do it
+                ids.update(t.i for g in doc[cue.end - 1].children if g.dep_ == "pobj" and g.i < comp.i
+                           for t in g.subtree)
             unmarked = not any(c.dep_ == "mark" for c in comp.children)
             addressee = cue.lemma in ADDRESSEE_VERBS or obj is None or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"
             if dep == "ccomp" and obj is not None and unmarked and not addressee:
