@@ -420,6 +420,7 @@ EDGES: list[Case] = [
      [("the poll", "according to", "Trump received 37 percent, Clinton had 36 percent and Bloomberg got 13 percent")]),
     ("Clinton called on Sanders and Donald Trump to do the same.",
      [("Clinton", "called on", "Sanders and Donald Trump to do the same", x(act="demand"))]),
+    ("Clinton tweeted on Wednesday, linking to a video of the speech.", []),
 ]
 
 CASES: list[Case] = [

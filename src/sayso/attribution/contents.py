@@ -209,6 +209,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         prep: Token | None = last
     else:
         prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
+        if prep is not None and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+            prep = None  # "tweeted on Wednesday": when, not what
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}
