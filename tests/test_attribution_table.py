@@ -421,6 +421,8 @@ EDGES: list[Case] = [
     ("Clinton called on Sanders and Donald Trump to do the same.",
      [("Clinton", "called on", "Sanders and Donald Trump to do the same", x(act="demand"))]),
     ("Clinton tweeted on Wednesday, linking to a video of the speech.", []),
+    ("Rubio had hoped for a second-place finish in New Hampshire to put him in a strong position.",
+     [("Rubio", "had hoped for", "a second-place finish in New Hampshire")]),
 ]
 
 CASES: list[Case] = [

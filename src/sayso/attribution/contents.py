@@ -215,7 +215,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}
         for c in verb.rights:
-            if c.i > prep.i and c.dep_ in ("xcomp", "ccomp", "advcl"):
+            if c.i > prep.i and c.dep_ in ("xcomp", "ccomp"):
                 ids.update(t.i for t in c.subtree)
         return trimmed_char_pieces(doc, pieces(ids - frame))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
