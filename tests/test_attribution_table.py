@@ -423,6 +423,8 @@ EDGES: list[Case] = [
     ("Clinton tweeted on Wednesday, linking to a video of the speech.", []),
     ("Rubio had hoped for a second-place finish in New Hampshire to put him in a strong position.",
      [("Rubio", "had hoped for", "a second-place finish in New Hampshire")]),
+    ("Xi worked to calm fears, reassuring his counterpart Vladimir Putin that Beijing had no such ambitions.",
+     [("Xi", "reassuring", "Beijing had no such ambitions")]),
 ]
 
 CASES: list[Case] = [

@@ -176,8 +176,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                             ids.update(t.i for t in c.subtree)
             return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     adverbial = next((c for c in verb.rights if c.dep_ == "advcl" and _unmarked_clause(c)), None)
-    if adverbial is not None and not cue.passive and not any(c.dep_ == "dobj" for c in verb.children):
-        # "said after the convention he would not accept it": a complement the parser took for an adverbial
+    # "said after the convention he would not accept it": a complement the parser took for an adverbial; with an
+    # object only where "that" marks it ("reassuring his counterpart [that Beijing has no plans …]")
+    if adverbial is not None and not cue.passive and (
+        not any(c.dep_ == "dobj" for c in verb.children) or any(g.lower_ == "that" for g in adverbial.children)
+    ):
         return trimmed_char_pieces(doc, pieces({t.i for t in adverbial.subtree} - frame))
     if cue.passive:
         charge = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS), None)
