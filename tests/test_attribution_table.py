@@ -425,6 +425,9 @@ EDGES: list[Case] = [
      [("Rubio", "had hoped for", "a second-place finish in New Hampshire")]),
     ("Xi worked to calm fears, reassuring his counterpart Vladimir Putin that Beijing had no such ambitions.",
      [("Xi", "reassuring", "Beijing had no such ambitions")]),
+    ('The endorsements prompted some blowback from members ("I want my dues back," wrote Edward Nelson, a '
+     'technician), and the next one will likely draw more.',
+     [("Edward Nelson, a technician", "wrote", "I want my dues back", DIRECT)]),
 ]
 
 CASES: list[Case] = [

@@ -375,6 +375,7 @@ def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
         return parsed
     first = quoted[0][0]
     lead = [(a, b) for a, b in parsed if a < first and b >= first - 3 and b <= quoted[0][1]]
-    if lead and text[lead[0][0] : first].count("\n") == 0:
+    # not across a parenthesis that opens the quote: "… blowback from members (“I want my dues back,” wrote …)"
+    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[:first].rstrip(" “\"'‘").endswith("("):
         return [(lead[0][0], quoted[0][1]), *quoted[1:]]
     return quoted
