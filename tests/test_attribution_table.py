@@ -428,6 +428,11 @@ EDGES: list[Case] = [
     ('The endorsements prompted some blowback from members ("I want my dues back," wrote Edward Nelson, a '
      'technician), and the next one will likely draw more.',
      [("Edward Nelson, a technician", "wrote", "I want my dues back", DIRECT)]),
+    ("It’s grimly funny to watch Mitt Romney, who campaigned on self-deportation, suddenly insist that the GOP "
+     "front-runner isn’t a proper Republican.",
+     [("Mitt Romney", "insist", "the GOP front-runner isn’t a proper Republican")]),
+    ("Though he does not endorse from his pulpit, the pastor broadcasts his support in other ways.",
+     [("the pastor", "broadcasts", "his support")]),
 ]
 
 CASES: list[Case] = [
@@ -522,6 +527,7 @@ KNOWN_LIMITS: dict[int, str] = {
     110: "'defended the budget' counts as an attribution (PolNeAR marks 'defended' as a cue)",
     114: "'citing unnamed officials' counts as an attribution with its object as content",
     135: "'declined to comment' counts as an attribution (PolNeAR marks 'declined' as a cue)",
+    155: "the speaker as the object of a perception verb ('watch Romney insist') is not found as the source",
 }
 
 

@@ -129,6 +129,8 @@ def _upside_down(verb: Token, comp: Token, lex: Lexicons) -> bool:
         return True  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
     if _subordinate(comp):
         return True  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(g.lower_ == "that" for g in c.children) for c in verb.children):
+        return True  # "It's funny to watch Romney suddenly insist [that …]": the that-clause after it is the content
     return _subordinate(verb)  # "X is upbeat, because he believes Y": the main clause taken for the complement
 
 
@@ -224,8 +226,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
         reported = verb.dep_ == "ccomp" and verb.i > verb.head.i and verb.head.lemma_.lower() in lex.verbs
-        if reported:
-            return []  # "A spokesman said [he could not comment]": the clause another cue reports, not around it
+        if reported or _subordinate(verb):
+            # "A spokesman said [he could not comment]": the clause another cue reports, not around it; "Though he
+            # does not endorse X, he backs Y": a subordinate clause, not a parenthetical frame
+            return []
         if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
             own = {t.i for t in verb.subtree}
             sent = verb.sent
