@@ -433,6 +433,8 @@ EDGES: list[Case] = [
      [("Mitt Romney", "insist", "the GOP front-runner isn’t a proper Republican")]),
     ("Though he does not endorse from his pulpit, the pastor broadcasts his support in other ways.",
      [("the pastor", "broadcasts", "his support")]),
+    ("Bush referred to Rubio as a bright and charismatic leader.",
+     [("Bush", "referred to", "Rubio as a bright and charismatic leader")]),
 ]
 
 CASES: list[Case] = [

@@ -220,7 +220,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}
         for c in verb.rights:
-            if c.i > prep.i and c.dep_ in ("xcomp", "ccomp"):
+            # "referred to [Rubio as “a bright leader”]": an "as" after the object says what it is called
+            if c.i > prep.i and (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")):
                 ids.update(t.i for t in c.subtree)
         return trimmed_char_pieces(doc, pieces(ids - frame))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
