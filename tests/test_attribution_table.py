@@ -435,6 +435,9 @@ EDGES: list[Case] = [
      [("the pastor", "broadcasts", "his support")]),
     ("Bush referred to Rubio as a bright and charismatic leader.",
      [("Bush", "referred to", "Rubio as a bright and charismatic leader")]),
+    ("The senator seemed to be losing ground.",
+     [(None, "seemed", "The senator to be losing ground", x(certainty=PROBABLE))]),
+    ("It appears that the deal is off.", [(None, "appears", "the deal is off", x(certainty=PROBABLE))]),
 ]
 
 CASES: list[Case] = [

@@ -4,6 +4,7 @@ dropped attribution's nested ones become outermost), and saving and loading a mo
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from sayso.attribution.cues import Cue, CueVotes
 from sayso.learn import CueModel
 from sayso.learn.model import Linear
 from sayso.learn.spans import Pieces, candidates
-from sayso.learn.train import fit_ranker
+from sayso.learn.train import RANK_L2, RANK_RATE, SEED, fit_ranker
 from sayso.model import Attribution
 from sayso.nlp import load_nlp
 
@@ -43,9 +44,11 @@ def candidate_texts(nlp: Language, text: str) -> dict[str, dict[str, str]]:
 
 # (sentence, cue lemma, candidate name, its text): where PolNeAR's content boundaries most often differ from the rules'
 RESHAPED = [
-    ("The union called on Congress to leave the program intact.", "call", "right_span",
+    ("The union called on Congress to leave the program intact.", "call", "right", "to leave the program intact"),
+    ("The union called on Congress to leave the program intact.", "call", "rule",
      "Congress to leave the program intact"),
-    ("The union called on Congress to leave the program intact.", "call", "rule", "to leave the program intact"),
+    ("The mayor praised the crews for their speed on Tuesday, officials said.", "praise", "right",
+     "the crews for their speed on Tuesday"),
     ("In addition, the campaign plans to release more records, the spokesman said.", "say", "drop_first",
      "the campaign plans to release more records"),
     ("In addition, the campaign plans to release more records, the spokesman said.", "say", "inner",
@@ -126,15 +129,39 @@ def test_model_with_every_part_saves_and_loads(tmp_path: Path) -> None:
         assert np.array_equal(theirs, mine.astype(np.float16).astype(np.float32))  # stored as float16
 
 
+def test_ranker_average_equals_the_mean_of_every_step() -> None:
+    """The lazily kept average is the plain mean of the weights after each step, computed here the slow way."""
+    rng = np.random.default_rng(5)
+    groups = []
+    for _ in range(40):
+        n = int(rng.integers(2, 5))
+        rows = [np.array(sorted(set(rng.integers(0, 64, size=4).tolist()))) for _ in range(n)]
+        groups.append((rows, np.array([1.0] + [0.0] * (n - 1))))
+    weights, total, order = np.zeros(64), np.zeros(64), list(range(len(groups)))
+    shuffle = random.Random(SEED)
+    for _ in range(3):
+        shuffle.shuffle(order)
+        for k in order:
+            rows, target = groups[k]
+            scores = np.array([weights[r].sum() for r in rows])
+            probs = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+            for r, g in zip(rows, probs - target, strict=True):
+                weights[r] -= RANK_RATE * (g + RANK_L2 * weights[r])
+            total += weights
+    lazy = fit_ranker(groups, bits=6, epochs=3)
+    assert np.abs(total).max() > 0.01
+    np.testing.assert_allclose(lazy.weights, total / (3 * len(groups)), rtol=1e-5, atol=1e-7)
+
+
 def test_keep_model_never_drops_what_holds_others_or_an_agentless_passive(nlp: Language) -> None:
     """A keep model that rejects everything (bias -10) still leaves the attributions sayso's format asks for."""
     zeros = np.zeros(1 << 12, dtype=np.float32)
     model = CueModel(zeros, 0.0, 1.0, keeper=Linear(zeros, -10.0), keep_at=0.5)
     doc = nlp("The paper reported that officials believe the unit was disbanded. The unit is believed to be large. "
-              "Residents said the base was empty.")
+              "Residents said the base was empty.\n“We never saw a soldier.” ― Anna Petrova\n")
     everything = extract_attributions(doc).attributions
-    assert [a.cue.text for a in everything] == ["reported", "believe", "is believed", "said"]
+    assert [a.cue.text for a in everything] == ["reported", "believe", "is believed", "said", "―"]
     kept = extract_attributions(doc, votes=model.votes(doc, everything)).attributions
     assert [(a.cue.text, a.source.text if a.source else None, a.nested_in) for a in kept] == [
-        ("reported", "The paper", None), ("is believed", None, None)
+        ("reported", "The paper", None), ("is believed", None, None), ("―", "Anna Petrova", None)
     ]

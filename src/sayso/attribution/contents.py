@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.quotes import Quote
-from sayso.attribution.sources import SET_OFF, coordinated_with_complement, postposed_subject
+from sayso.attribution.sources import RAISED_DEPS, SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
 
@@ -240,6 +240,16 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
 
 
 PREDICATE_SKIP = {"punct", "cc", "conj", "mark", "appos"}
+
+
+def raised_content(doc: Doc, cue: Cue, subject: Token) -> Pieces:
+    """"[Their choice] now appears [to be between X and Y]": the subject and the complement around the cue."""
+    ids = {t.i for t in subject.subtree}
+    for c in cue.head.rights:
+        if c.dep_ in RAISED_DEPS:
+            ids.update(t.i for t in c.subtree)
+    ids -= set(range(cue.start, cue.end))
+    return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
 
 
 def predicate_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:

@@ -66,6 +66,9 @@ def _next_paragraph(doc: Doc, i: int) -> list[tuple[int, int]]:
 def _verb_frame(
     doc: Doc, cue: cues.Cue, quotes: list[Quote], lex: Lexicons
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    raised = sources.raised_subject(cue, lex)
+    if raised is not None:
+        return None, contents.raised_content(doc, cue, raised)
     source = sources.verb_source(cue)
     parsed = contents.verb_content(doc, cue, source, lex)
     extent = contents.clause_extent(doc, cue, source)

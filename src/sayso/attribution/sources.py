@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from sayso.attribution.cues import Cue
 from sayso.attribution.spans import subtree_range
+from sayso.lexicons import Lexicons
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -90,6 +91,8 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
     for _ in range(MAX_HOPS):
         subj = _subject(node)
         if subj is not None:
+            if subj.lower_ == "it" and cue.lemma in RAISING_VERBS and node is verb:
+                return None  # "It appears that the deal is off": no one
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return _np_range(node.head, exclude | {t.i for t in node.subtree})
             return _np_range(subj, exclude)
@@ -100,6 +103,24 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
             return _np_range(node.head, {t.i for t in node.subtree})
         break
     return None
+
+
+RAISING_VERBS = {"seem", "appear"}
+RAISED_DEPS = ("xcomp", "acomp", "attr", "oprd")
+
+
+def raised_subject(cue: Cue, lex: Lexicons) -> Token | None:
+    """"Their choice now appears to be between X and Y": the subject of "seem"/"appear" is what the hedged clause is
+    about, not who says it (news leaves that to the writer). Not where the complement is a report of its own ("he
+    seemed to indicate that …": he indicated it)."""
+    verb = cue.head
+    if cue.kind != "verb" or cue.lemma not in RAISING_VERBS or cue.passive:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    comp = next((c for c in verb.rights if c.dep_ in RAISED_DEPS), None)
+    if subj is None or comp is None or subj.lower_ in ("it", "there", "who", "which", "that"):
+        return None
+    return None if comp.lemma_.lower() in lex.verbs or comp.lemma_.lower() in lex.weak_verbs else subj
 
 
 def coordinated_with_complement(verb: Token) -> bool:
