@@ -438,6 +438,13 @@ EDGES: list[Case] = [
     ("The senator seemed to be losing ground.",
      [(None, "seemed", "The senator to be losing ground", x(certainty=PROBABLE))]),
     ("It appears that the deal is off.", [(None, "appears", "the deal is off", x(certainty=PROBABLE))]),
+    ("Sanders promised Sunday at a rally in Las Vegas to end the deportation program.",
+     [("Sanders", "promised", "to end the deportation program")]),
+    ("Obama repeated his contention that identifying the group as Islamic will only serve as a propaganda tool.",
+     [("Obama", "repeated", "his contention that identifying the group as Islamic will only serve as a propaganda "
+       "tool")]),
+    ("No one expected a full 90 minutes of deep policy discussion.",
+     [("No one", "expected", "a full 90 minutes of deep policy discussion")]),
 ]
 
 CASES: list[Case] = [

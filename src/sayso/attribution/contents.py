@@ -134,6 +134,15 @@ def _upside_down(verb: Token, comp: Token, lex: Lexicons) -> bool:
     return _subordinate(verb)  # "X is upbeat, because he believes Y": the main clause taken for the complement
 
 
+def _when(noun: Token) -> bool:
+    """A date or time ("Sunday", "last week") that the parser made an object."""
+    return noun.ent_type_ in ("DATE", "TIME")
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _bare(verb: Token) -> bool:
     """A reporting clause with a subject and nothing said ("Phil Lovas said")."""
     deps = {c.dep_ for c in verb.children}
@@ -151,7 +160,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         comp = next((c for c in verb.children if c.dep_ == dep and not _upside_down(verb, c, lex)), None)
         if comp is not None:
             ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i and not _when(c)), None)
             if dep == "xcomp" and obj is not None:
                 ids.update(t.i for t in obj.subtree)  # "urged [its members to reject the offer]"
             elif dep == "xcomp" and doc[cue.end - 1].dep_ == "prep" and doc[cue.end - 1].head == verb:
@@ -195,6 +204,12 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             return _clause(doc, subj, frame)  # "[The claim] was denied", "[She] was endorsed by the union"
         return []
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is not None and _when(obj):
+        # "promised Sunday at a rally [to end the regime]": the date is when; an infinitive after it is what
+        later = [c for c in verb.rights if c.i > obj.i and c.dep_ in ("advcl", "xcomp")]
+        infinitive = next((c for c in later if _infinitive(c)), None)
+        if infinitive is not None:
+            return trimmed_char_pieces(doc, pieces({t.i for t in infinitive.subtree} - frame))
     framed = obj is not None and any(  # "accused [her of lying]": a pronoun object with what it is charged with
         c.dep_ == "prep" and c.i > obj.i and c.lower_ in OBJECT_PREPS for c in verb.rights
     )
@@ -202,9 +217,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         ids = {t.i for t in obj.subtree}
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
-            if c.i > obj.i and c.dep_ in ("prep", "oprd", "ccomp", "acomp"):
+            that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.i > obj.i and (c.dep_ in ("prep", "oprd", "ccomp", "acomp") or that_clause):
                 if c.lemma_.lower() in lex.verbs or _set_off(c):
                     continue  # "defended the budget, [adding that …]": a report of its own
+                # "repeated [his contention that …]": a that-clause the parser hung on the verb
                 if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS:
                     ids.update(t.i for t in c.subtree)
         ids -= frame
@@ -214,7 +231,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         prep: Token | None = last
     else:
         prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
-        if prep is not None and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+        if prep is not None and any(g.dep_ == "pobj" and _when(g) for g in prep.children):
             prep = None  # "tweeted on Wednesday": when, not what
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
