@@ -13,10 +13,12 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from sayso.attribution.cues import verb_frame
+from sayso.attribution.cues import DASHES, verb_frame
 from sayso.learn.spans import length_bucket
 from sayso.lexicons import Lexicons
 from sayso.model import Attribution, Span
+
+SIGNING_DASHES = {*DASHES, "--"}
 
 
 def _word(tok: Token) -> str:
@@ -76,8 +78,12 @@ def attribution_features(
 def protected(doc: Doc, att: Attribution, siblings: Sequence[Attribution], lex: Lexicons) -> bool:
     """Attributions the keep model may not drop, because sayso's format asks for them where PolNeAR's marking
     differs: one that holds others (dropping it would turn its nested attributions into outermost ones), and an
-    agentless passive of a reporting verb ("is believed to …": source null, kind unspecified)."""
+    agentless passive of a reporting verb ("is believed to …": source null, kind unspecified). And a quote signed
+    with a dash and a name (“…” ― Name), which is an attribution under any convention and which the keep model
+    cannot judge: PolNeAR's training articles hold none."""
     if any(other.nested_in == att.id for other in siblings):
+        return True
+    if att.quote == "direct" and att.cue.text.strip("”\"' ") in SIGNING_DASHES:
         return True
     cue = _root(_tokens(doc, att.cue))
     passive = cue is not None and any(c.dep_ == "auxpass" for c in cue.children)
