@@ -168,6 +168,14 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ["Donald Trump", "Donald Trump"],
     ),
     (
+        "surname in a headline before the full name",
+        "Lynch: No outside influence on the inquiry.\n\nAttorney General Loretta Lynch said on Tuesday that no one "
+        "had influenced it.",
+        [("Lynch", ":", "No outside influence on the inquiry"),
+         ("Attorney General Loretta Lynch", "said", "no one had influenced it")],
+        ["Loretta Lynch", "Loretta Lynch"],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],
@@ -456,6 +464,7 @@ KIND_CASES: list[tuple[str, str | None, str]] = [
     ("The FBI said that it had opened an inquiry.", "The FBI", "government"),
     ("The National Security Council said that plans existed.", "The National Security Council", "government"),
     ("Apple said that sales rose.", "Apple", "organization"),
+    ("Lynch: No outside influence.\n\nAttorney General Loretta Lynch said that no one interfered.", "Lynch", "person"),
     ("The talks failed.", None, "unspecified"),
 ]
 

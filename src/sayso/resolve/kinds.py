@@ -144,7 +144,8 @@ def _the_people(toks: SpacySpan, head: Token) -> bool:
 
 
 def _earlier_surname(head: Token, toks: SpacySpan) -> bool:
-    """A lone capitalised name that an earlier person's name ends with ('Tanner' after 'Michael Tanner')."""
+    """A lone capitalised name that an earlier person's name ends with ('Tanner' after 'Michael Tanner'), or, where
+    none does, a later one ('Lynch: …' in a headline above 'Attorney General Loretta Lynch said')."""
     if len([t for t in toks if t.pos_ != "DET"]) != 1 or not head.text[:1].isupper():
         return False
     for ent in doc_index(head.doc).ents:
@@ -152,7 +153,15 @@ def _earlier_surname(head: Token, toks: SpacySpan) -> bool:
             break
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == head.text:
             return True
-    return False
+    return later_full_name(head) is not None
+
+
+def later_full_name(word: Token) -> list[str] | None:
+    """The words of the first person named in full after `word` whose name ends with it."""
+    for ent in doc_index(word.doc).ents:
+        if ent.start > word.i and ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word.text:
+            return [t.text for t in ent]
+    return None
 
 
 def _pronoun_kind(pron: Token) -> str:

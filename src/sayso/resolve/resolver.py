@@ -49,6 +49,7 @@ from sayso.resolve.kinds import (
     UNSPECIFIED,
     head_of,
     kind_of_tokens,
+    later_full_name,
     lemma_of,
     tokens_of,
     word_kind,
@@ -368,6 +369,12 @@ class _Resolver:
             person = self._person(c, earlier_only=True)
             if person is not None:
                 return person
+        if len(words) == 1 and words[0].tag_ in {"NNP", "NNPS"} | {"NN", "NNS"} and words[0].text[:1].isupper():
+            full = later_full_name(words[0])
+            if full is not None:  # "Lynch: …" in a headline above "Attorney General Loretta Lynch said …"
+                e = self._entity(" ".join(full), PERSON, "person")
+                e.names, e.gender = full, gender_of_name(full[0])
+                return e
         if initial := self._initialism_owner(text):
             return initial
         kind = kind_of_tokens(c.toks, c.head)
