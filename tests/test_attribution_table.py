@@ -445,6 +445,9 @@ EDGES: list[Case] = [
        "tool")]),
     ("No one expected a full 90 minutes of deep policy discussion.",
      [("No one", "expected", "a full 90 minutes of deep policy discussion")]),
+    ("“You’ve got to be able to adapt,” he said of Trump, “whether you’re a politician or a business person.”",
+     [("he", "said", "You’ve got to be able to adapt whether you’re a politician or a business person", DIRECT,
+       x(parts=["You’ve got to be able to adapt", "whether you’re a politician or a business person"]))]),
 ]
 
 CASES: list[Case] = [

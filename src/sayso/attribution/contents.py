@@ -335,7 +335,8 @@ def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[i
         ids.update(range(*source))
     for c in cue.head.rights:  # modifiers before the cue are often misattached words of a preceding quote
         if c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") and not c.is_punct:
-            if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS):
+            # "accused him of lying" keeps its "of" in the content; "he said of Trump, “…”" is the cue's clause
+            if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS and cue.cls.act != "report"):
                 lo, hi = subtree_range(c)
                 ids.update(range(lo, hi))
     lo, hi = min(ids), max(ids) + 1
