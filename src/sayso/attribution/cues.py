@@ -258,7 +258,7 @@ def _name_ends(doc: Doc) -> set[str]:
 def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
     """"Source: content" lines: a short noun phrase with a name or a source word before a colon that opens a line
     (a headline "Poll: …", a transcript turn "WALLACE: …"), followed by what it says."""
-    names: set[str] = set()
+    names: set[str] | None = None  # computed at the first line that needs them
     for start in line_starts(doc):
         while start < len(doc) and doc[start].is_space:
             start += 1
@@ -273,8 +273,9 @@ def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
         # the article spells out elsewhere ("Lynch: …" above "Attorney General Loretta Lynch said"), or a source
         # word ("Poll:"); not a section title ("Little Relief for Refugees:") or "Editor's note:"
         named = head.ent_type_ in SPEAKER_ENTS or (head.is_upper and len(head) > 1 and head.is_alpha)
-        if not named and head.is_title and head.lower_ in (names := names or _name_ends(doc)):
-            named = True
+        if not named and head.is_title:
+            names = _name_ends(doc) if names is None else names
+            named = head.lower_ in names
         if not (named or head.lemma_.lower() in lex.source_words) or head.lemma_.lower() in NOT_SPEAKERS:
             continue
         after = doc[colon.i + 1 : colon.sent.end]
