@@ -448,6 +448,10 @@ EDGES: list[Case] = [
     ("“You’ve got to be able to adapt,” he said of Trump, “whether you’re a politician or a business person.”",
      [("he", "said", "You’ve got to be able to adapt whether you’re a politician or a business person", DIRECT,
        x(parts=["You’ve got to be able to adapt", "whether you’re a politician or a business person"]))]),
+    ("WikiLeaks hit back by accusing Snowden of pandering to Democrats.",
+     [("WikiLeaks", "accusing", "Snowden of pandering to Democrats", x(act="accusation"))]),
+    ("Obama won his party’s nomination by promising its furious revenge.",
+     [("Obama", "promising", "its furious revenge")]),
 ]
 
 CASES: list[Case] = [

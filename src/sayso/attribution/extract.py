@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from sayso.attribution import contents, cues, sources
 from sayso.attribution.quotes import Quote, find_quotes, quote_at
-from sayso.attribution.spans import char_range, trim_tokens, trimmed_char_pieces
+from sayso.attribution.spans import char_range, subtree_range, trim_tokens, trimmed_char_pieces
 from sayso.lexicons import CueClass, Lexicons, load
 from sayso.model import Attribution, Span
 from sayso.nlp.text import doc_text
@@ -71,8 +71,14 @@ def _verb_frame(
         return None, contents.raised_content(doc, cue, raised)
     source = sources.verb_source(cue)
     parsed = contents.verb_content(doc, cue, source, lex)
-    extent = contents.clause_extent(doc, cue, source)
+    # a source borrowed from the clause the cue hangs on ("Clinton spoke, before asking her, “…”") does not widen
+    # the cue's own clause
+    lo, hi = subtree_range(cue.head)
+    own_source = source if source is not None and lo <= source[0] and source[1] <= hi else None
+    extent = contents.clause_extent(doc, cue, own_source)
     near = contents.adjacent_quotes(doc_text(doc), quotes, extent)
+    if source is not None and own_source is None:  # "…,” adding, “…”: the quote before is the other clause's
+        near = [q for q in near if q.start > doc[cue.end - 1].idx]
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
     if near and parsed and after_cue and not any(a < q.end and q.start < b for a, b in parsed for q in near):
         near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content

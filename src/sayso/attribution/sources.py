@@ -99,6 +99,9 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         if node.dep_ in ("advcl", "xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "Obama won the nomination by [promising …]": the one who won promised
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
             return _np_range(node.head, {t.i for t in node.subtree})
         break
