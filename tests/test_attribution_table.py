@@ -452,6 +452,8 @@ EDGES: list[Case] = [
      [("WikiLeaks", "accusing", "Snowden of pandering to Democrats", x(act="accusation"))]),
     ("Obama won his party’s nomination by promising its furious revenge.",
      [("Obama", "promising", "its furious revenge")]),
+    ('Durbin said, "Let me tell you, he has got a heck of a following."',
+     [("Durbin", "said", "Let me tell you, he has got a heck of a following", DIRECT)]),
 ]
 
 CASES: list[Case] = [

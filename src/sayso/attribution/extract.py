@@ -91,7 +91,7 @@ def _verb_frame(
 def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
     """"I think", "we demand" inside a direct quote: the quoted speaker's own voice, part of the outer quote."""
     subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in ("i", "we"):
+    if subj is None or subj.lower_ not in ("i", "we", "me", "us"):  # "Let me tell you, …"
         return False
     return quote_at(quotes, doc[cue.start].idx, doc[cue.end - 1].idx) is not None
 
