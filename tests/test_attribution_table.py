@@ -454,6 +454,9 @@ EDGES: list[Case] = [
      [("Obama", "promising", "its furious revenge")]),
     ('Durbin said, "Let me tell you, he has got a heck of a following."',
      [("Durbin", "said", "Let me tell you, he has got a heck of a following", DIRECT)]),
+    ("Critics pointed to the agency’s failure to speak out on the violations.",
+     [("Critics", "pointed to", "the agency’s failure to speak out on the violations"),
+      ("the agency", "to speak out on", "the violations", x(nested_in="pointed to"))]),
 ]
 
 CASES: list[Case] = [

@@ -103,6 +103,10 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
             node = node.head.head  # "Obama won the nomination by [promising …]": the one who won promised
             continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if node.dep_ == "acl" and owner is not None and node.i > node.head.i:
+                # "[its] failure to speak out on …", "[the agency]’s failure to …"
+                return _np_range(owner, {t.i for t in node.subtree} | {c.i for c in owner.children if c.dep_ == "case"})
             return _np_range(node.head, {t.i for t in node.subtree})
         break
     return None
