@@ -176,6 +176,12 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ["Loretta Lynch", "Loretta Lynch"],
     ),
     (
+        "first person outside any quotation: the writer",
+        "The FBI said that it had opened an inquiry. We recognize the danger that the bill creates.",
+        [("The FBI", "said", "it had opened an inquiry"), ("We", "recognize", "the danger that the bill creates")],
+        ["FBI", None],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],

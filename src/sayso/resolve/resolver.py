@@ -288,14 +288,14 @@ class _Resolver:
 
     # ---- pronouns ---------------------------------------------------------------------------------------------
     def _pronoun(self, c: _Cand) -> _Entity | None:
-        """'I' / 'we' inside a quotation: its speaker. Otherwise the most recent agreeing source within
-        `PRONOUN_WINDOW` sentences; else an agreeing mention in this or the previous sentence; else any earlier
-        agreeing source; else an agreeing mention within the window."""
+        """'I' / 'we' inside a quotation: its speaker, and no one outside one. Otherwise the most recent agreeing
+        source within `PRONOUN_WINDOW` sentences; else an agreeing mention in this or the previous sentence; else
+        any earlier agreeing source; else an agreeing mention within the window."""
         low = c.head.lower_
         if low in FIRST_PERSON:
-            speaker = self._speaker_around(c)
-            if speaker is not None:
-                return speaker
+            # outside every attributed content, "I" and "we" are the writer (an op-ed's "we recognize the danger"),
+            # whom no entity of the article stands for
+            return self._speaker_around(c)
         here = self._sent_index(c.head)
         sourced = _latest_first(self.entities, c.start, lambda e: e.source_at)
         mentioned = _latest_first(self.entities, c.start, lambda e: [s for s, _ in e.mentions])
