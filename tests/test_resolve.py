@@ -182,6 +182,12 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ["FBI", None],
     ),
     (
+        "a named event is no one a pronoun stands for",
+        "The War on Terror began in 2001. They refuse to define the enemy.",
+        [("They", "refuse", "to define the enemy")],
+        [None],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],

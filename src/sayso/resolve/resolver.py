@@ -75,6 +75,7 @@ from sayso.resolve.names import (
 )
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})  # named entities that do not speak or act
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "said"})
 INDEFINITE = frozenset({"a", "an", "another", "other", "some", "any", "several", "many", "few", "more", "one"})
 NO_TRACK_ANONYMOUS = frozenset({"people", "person"})  # too common to follow unless a source
@@ -110,7 +111,7 @@ class Mention:
 class _Entity:
     name: str
     kind: str
-    category: str  # outlet, country, person, org, anonymous, nominal, document, place
+    category: str  # outlet, country, person, org, anonymous, nominal, document, place, thing
     head: str = ""
     modifiers: frozenset[str] = frozenset()
     plural: bool = False
@@ -380,6 +381,8 @@ class _Resolver:
         kind = kind_of_tokens(c.toks, c.head)
         name = _org_name(words)
         category = "place" if c.label in {"GPE", "LOC", "FAC"} and kind == GOVERNMENT else "org"
+        if c.label in THINGS and not c.is_source:
+            category = "thing"  # "the War on Terror", "the Affordable Care Act": named, but no one a pronoun stands for
         return self._entity(name, kind if kind != UNSPECIFIED else ORGANIZATION, category, head=lemma_of(c.head))
 
     def _name_tokens(self, c: _Cand) -> list[Token]:
@@ -700,6 +703,8 @@ def _latest_first(
 
 
 def _agrees(pronoun: str, e: _Entity) -> bool:
+    if e.category == "thing":
+        return False
     if pronoun in {"it", "its"}:
         return e.kind in {ORGANIZATION, GOVERNMENT, DOCUMENT} and not e.plural
     one_person = e.kind in {PERSON, ANONYMOUS} and not e.plural  # 'a senior official' is one person too
