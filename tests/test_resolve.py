@@ -188,6 +188,12 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         [None],
     ),
     (
+        "a surname of two words",
+        "Osama bin Laden declared war in 1996. Later bin Laden said that the attack was a success.",
+        [("Osama bin Laden", "declared", "war"), ("bin Laden", "said", "the attack was a success")],
+        ["Osama bin Laden", "Osama bin Laden"],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],

@@ -445,7 +445,8 @@ class _Resolver:
         for e in reversed(self.entities):
             if e.category != "person" or not e.names or e.names[-1].lower() != surname:
                 continue
-            if len(names) == 1 or len(e.names) == 1 or e.names[0].lower() == names[0].lower():
+            tail = [n.lower() for n in e.names[-len(names) :]] == [n.lower() for n in names]  # "bin Laden"
+            if len(names) == 1 or len(e.names) == 1 or e.names[0].lower() == names[0].lower() or tail:
                 if len(names) > len(e.names):
                     e.names = names
                     e.name = " ".join(names)
