@@ -194,6 +194,19 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ["Osama bin Laden", "Osama bin Laden"],
     ),
     (
+        "coordinated names: the group, and they",
+        "President Barack Obama spoke in Ohio. Hillary Clinton spoke in Iowa. Obama and Clinton said the plan would "
+        "work. They added that it was fair.",
+        [("Obama and Clinton", "said", "the plan would work"), ("They", "added", "it was fair")],
+        ["Barack Obama and Hillary Clinton", "Barack Obama and Hillary Clinton"],
+    ),
+    (
+        "one name with and in it",
+        "Procter and Gamble said that sales rose.",
+        [("Procter and Gamble", "said", "sales rose")],
+        ["Procter and Gamble"],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],

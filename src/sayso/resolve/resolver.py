@@ -276,6 +276,10 @@ class _Resolver:
         head = c.head
         if head.lower_ in PRONOUNS and head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(c) if c.is_source else None
+        if c.is_source:
+            group = self._group(c)
+            if group is not None:
+                return group
         if head.tag_ in {"NNP", "NNPS"} or c.label in NAMED_LABELS or _capitalised(head) or outlet_exact(c.text):
             e = self._proper(c)
             if e is not None:
@@ -286,6 +290,35 @@ class _Resolver:
             if e is not None:
                 return e
         return self._nominal(c)
+
+    def _group(self, c: _Cand) -> _Entity | None:
+        """"Obama and Clinton said …": a source naming several speakers is the group of them, each also an entity of
+        its own, not its first name alone (and "they" can stand for it)."""
+        conjuncts = [t for t in c.head.conjuncts if c.toks.start <= t.i < c.toks.end and t.i > c.head.i]
+        if not conjuncts or c.head.pos_ != "PROPN" or any(t.pos_ != "PROPN" for t in conjuncts):
+            return None
+        own = self.index.ent_of.get(c.head.i)
+        if own is not None and any(own.start <= t.i < own.end for t in conjuncts):
+            return None  # one name with "and" in it: "Procter and Gamble"
+        members = []
+        for tok in [c.head, *conjuncts]:
+            cand = self.cands.get(tok.i)
+            if cand is None:
+                cand = _Cand(self.doc[tok.i : tok.i + 1], tok, tok.idx, tok.idx + len(tok), tok.text, tok.ent_type_)
+                self.cands[tok.i] = cand
+            member = self.resolve(cand) if cand is not c else self._proper(cand)
+            if member is None:
+                return None
+            if cand is c:  # the group's own head: a mention of its first member too
+                member.mentions.append((tok.idx, tok.text))
+            members.append(member)
+        if len({id(m) for m in members}) == 1:
+            return members[0]
+        names = [m.name for m in members]
+        kind = members[0].kind if len({m.kind for m in members}) == 1 else ORGANIZATION
+        e = self._entity(", ".join(names[:-1]) + " and " + names[-1], kind, "group")
+        e.plural = True
+        return e
 
     # ---- pronouns ---------------------------------------------------------------------------------------------
     def _pronoun(self, c: _Cand) -> _Entity | None:
