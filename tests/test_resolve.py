@@ -207,6 +207,14 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ["Procter and Gamble"],
     ),
     (
+        "of two people with one surname, the one mentioned last",
+        "Bill Clinton said that the law was crazy. Hillary Clinton was not there. He added that premiums were rising. "
+        "Clinton said that the system did not work.",
+        [("Bill Clinton", "said", "the law was crazy"), ("He", "added", "premiums were rising"),
+         ("Clinton", "said", "the system did not work")],
+        ["Bill Clinton", "Bill Clinton", "Bill Clinton"],
+    ),
+    (
         "honorific and surname",
         "President Donald Trump spoke on Monday. Mr. Trump said that the talks went well.",
         [("Mr. Trump", "said", "the talks went well")],

@@ -475,7 +475,8 @@ class _Resolver:
         if not names:
             return None
         surname = names[-1].lower()
-        for e in reversed(self.entities):
+        # of two people with the surname, the one mentioned last ("Clinton" in a passage about Bill, after Hillary)
+        for e in sorted(reversed(self.entities), key=lambda e: -e.last):
             if e.category != "person" or not e.names or e.names[-1].lower() != surname:
                 continue
             tail = [n.lower() for n in e.names[-len(names) :]] == [n.lower() for n in names]  # "bin Laden"
