@@ -302,10 +302,9 @@ class _Resolver:
             return None  # one name with "and" in it: "Procter and Gamble"
         members = []
         for tok in [c.head, *conjuncts]:
-            cand = self.cands.get(tok.i)
-            if cand is None:
-                cand = _Cand(self.doc[tok.i : tok.i + 1], tok, tok.idx, tok.idx + len(tok), tok.text, tok.ent_type_)
-                self.cands[tok.i] = cand
+            if tok.i not in self.cands:
+                self._add(self.doc[tok.i : tok.i + 1], tok, tok.ent_type_)
+            cand = self.cands[tok.i]
             member = self.resolve(cand) if cand is not c else self._proper(cand)
             if member is None:
                 return None
