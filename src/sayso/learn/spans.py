@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import LEARNED_CLASS, Cue, verb_frame
 from sayso.attribution.spans import pieces, trimmed_char_pieces
+from sayso.lexicons import load
 
 Pieces = list[tuple[int, int]]
 SKIP_RIGHT = {"punct", "cc", "conj", "mark", "appos"}
@@ -184,7 +185,41 @@ def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces
         feats += [f"c|drops={name}|{dep}", f"drops={dep}"]
     extra = len(mine - theirs)
     feats.append(f"c|extra={name}|{length_bucket(extra)}")
+    feats += _edges(doc, cue, name, mine, theirs)
     return feats
+
+
+def _word(tok: Token | None) -> str:
+    if tok is None:
+        return "<>"
+    return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
+
+
+def _edges(doc: Doc, cue: Cue, name: str, mine: set[int], theirs: set[int]) -> list[str]:
+    """Where the candidate starts and stops (the words on either side of each edge) and what it takes in or
+    leaves out beyond the rules' content: another reporting verb with its own subject ("…, and [he said …]") is
+    where PolNeAR's contents stop; quotation marks and how much is dropped tell a quote's reach."""
+    if not mine:
+        return []
+    first, last = min(mine), max(mine)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    before = doc[first - 1] if first > 0 else None
+    verbs = load().verbs
+    added = mine - theirs
+    cues = [doc[i] for i in added if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in verbs]
+    relation = "super" if theirs < mine else "sub" if mine < theirs else "other"
+    top = doc[first].head
+    return [
+        f"c|first={name}|{_word(doc[first])}", f"c|last={name}|{_word(doc[last])}",
+        f"c|before={name}|{_word(before)}", f"c|after={name}|{_word(after)}",
+        f"c|last|after={name}|{_word(doc[last])}|{_word(after)}",
+        f"c|adds_cue={name}|{bool(cues)}",
+        f"c|adds_said={name}|{any(c.dep_ != 'ccomp' and any(d.dep_ == 'nsubj' for d in c.children) for c in cues)}",
+        f"c|drops={name}|{length_bucket(len(theirs - mine))}",
+        f"c|adds_quotes={name}|{min(sum(1 for i in added if doc[i].is_quote), 2)}",
+        f"c|lemma|rel={name}|{cue.lemma}|{relation}",
+        f"c|hangs={name}|{top.dep_ if top.i not in mine else 'root'}",
+    ]
 
 
 Chooser = Callable[[Doc, Cue, tuple[int, int] | None, Pieces], Pieces]
