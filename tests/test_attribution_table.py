@@ -457,6 +457,12 @@ EDGES: list[Case] = [
     ("Critics pointed to the agency’s failure to speak out on the violations.",
      [("Critics", "pointed to", "the agency’s failure to speak out on the violations"),
       ("the agency", "to speak out on", "the violations", x(nested_in="pointed to"))]),
+    # a participle coordinated inside the complement continues it; a finite verb is the speaker's next act
+    ("Critics say the mayor is ignoring the law and showing contempt for voters.",
+     [("Critics", "say", "the mayor is ignoring the law and showing contempt for voters"),
+      ("the mayor", "showing", "contempt for voters", x(nested_in="say"))]),
+    ("The senator has said the plan would be costly, but praised its goals.",
+     [("The senator", "has said", "the plan would be costly"), ("The senator", "praised", "its goals")]),
 ]
 
 CASES: list[Case] = [

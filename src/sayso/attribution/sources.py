@@ -139,6 +139,10 @@ def coordinated_with_complement(verb: Token) -> bool:
         verb.dep_ == "conj" and verb.pos_ == "VERB" and _subject(verb) is None
         and head.dep_ == "ccomp" and head.head.i < head.i
         and any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+        # a participle continues the complement's verb group ("says Obama is acting unlawfully and [showing]
+        # disregard") unless the reporting verb is one too; a finite verb is the speaker again ("has said …, but
+        # downplayed the issue")
+        and (verb.tag_ not in ("VBG", "VBN") or verb.tag_ == head.head.tag_)
     )
 
 
