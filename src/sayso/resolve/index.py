@@ -19,6 +19,7 @@ class DocIndex:
     sent_of: tuple[int, ...]  # token index -> sentence number
     sent_starts: tuple[int, ...]  # sentence number -> its first token index
     tok_starts: tuple[int, ...]  # token index -> character offset
+    full_names: dict[str, tuple[SpacySpan, ...]]  # a surname -> the multiword PERSON entities ending with it, in order
 
     def token_at(self, offset: int) -> int:
         """The index of the token holding character `offset` (or the nearest token before it)."""
@@ -42,6 +43,11 @@ def doc_index(doc: Doc) -> DocIndex:
     for n, sent in enumerate(doc.sents):
         starts.append(sent.start)
         sent_of.extend([n] * (sent.end - sent.start))
-    index = DocIndex(ents, ent_of, tuple(sent_of), tuple(starts), tuple(t.idx for t in doc))
+    full_names: dict[str, list[SpacySpan]] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            full_names.setdefault(e[-1].text, []).append(e)
+    index = DocIndex(ents, ent_of, tuple(sent_of), tuple(starts), tuple(t.idx for t in doc),
+                     {k: tuple(v) for k, v in full_names.items()})
     doc.user_data[_KEY] = (stamp, index)
     return index

@@ -148,20 +148,15 @@ def _earlier_surname(head: Token, toks: SpacySpan) -> bool:
     none does, a later one ('Lynch: …' in a headline above 'Attorney General Loretta Lynch said')."""
     if len([t for t in toks if t.pos_ != "DET"]) != 1 or not head.text[:1].isupper():
         return False
-    for ent in doc_index(head.doc).ents:
-        if ent.start >= toks.start:
-            break
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == head.text:
-            return True
+    if any(ent.start < toks.start for ent in doc_index(head.doc).full_names.get(head.text, ())):
+        return True
     return later_full_name(head) is not None
 
 
 def later_full_name(word: Token) -> list[str] | None:
     """The words of the first person named in full after `word` whose name ends with it."""
-    for ent in doc_index(word.doc).ents:
-        if ent.start > word.i and ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word.text:
-            return [t.text for t in ent]
-    return None
+    ent = next((e for e in doc_index(word.doc).full_names.get(word.text, ()) if e.start > word.i), None)
+    return [t.text for t in ent] if ent is not None else None
 
 
 def _pronoun_kind(pron: Token) -> str:
