@@ -463,6 +463,12 @@ EDGES: list[Case] = [
       ("the mayor", "showing", "contempt for voters", x(nested_in="say"))]),
     ("The senator has said the plan would be costly, but praised its goals.",
      [("The senator", "has said", "the plan would be costly"), ("The senator", "praised", "its goals")]),
+    # a name and its apposition that the parser split into two subjects are one source
+    ("Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
+     [("Ban Ki-moon, the secretary general of the United Nations", "vowed", "not to repeat that mistake")]),
+    # a coordinated complement joins the content with its "and": one stretch, not two pieces
+    ("The council chairwoman vowed not to repeat that error and created a hotline for staff.",
+     [("The council chairwoman", "vowed", "not to repeat that error and created a hotline for staff")]),
 ]
 
 CASES: list[Case] = [

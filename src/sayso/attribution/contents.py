@@ -175,6 +175,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 for c in verb.rights:  # "wants to triple X, [grow Y and create Z]": coordinated complements
                     if c.i > comp.i and c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and not _own_report(c, lex):
                         ids.update(t.i for t in c.subtree)
+                        # with the "and" and commas that join them, so the content reads as one stretch
+                        ids.update(g.i for g in verb.children if g.dep_ in ("cc", "punct") and comp.i < g.i < c.i)
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
                 ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"

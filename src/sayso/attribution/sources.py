@@ -28,6 +28,22 @@ def _subject(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _with_split_apposition(
+    verb: Token, subj: Token, found: tuple[int, int], exclude: set[int]
+) -> tuple[int, int]:
+    """"Ban Ki-moon, the secretary general of the United Nations, vowed …" parsed with two subjects: the name and
+    its apposition are one source, as a correct parse gives it; `found` is the phrase of the later one."""
+    before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < subj.i]
+    # a name, then a description of its bearer ("the secretary general"); not "Voters, Clinton said" nor "guys, I"
+    if not before or subj.i > verb.i or before[-1].pos_ != "PROPN" or subj.pos_ != "NOUN":
+        return found
+    first = _np_range(before[-1], exclude)
+    doc = verb.doc
+    if first[1] < found[0] and all(t.text in SET_OFF for t in doc[first[1] : found[0]]):
+        return first[0], found[1]
+    return found
+
+
 def _agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
@@ -95,7 +111,7 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
                 return None  # "It appears that the deal is off": no one
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return _np_range(node.head, exclude | {t.i for t in node.subtree})
-            return _np_range(subj, exclude)
+            return _with_split_apposition(node, subj, _np_range(subj, exclude), exclude)
         if node.dep_ in ("advcl", "xcomp", "conj") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
