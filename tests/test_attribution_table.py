@@ -469,6 +469,9 @@ EDGES: list[Case] = [
     # a coordinated complement joins the content with its "and": one stretch, not two pieces
     ("The council chairwoman vowed not to repeat that error and created a hotline for staff.",
      [("The council chairwoman", "vowed", "not to repeat that error and created a hotline for staff")]),
+    # a closing quotation mark the parser hangs on the speaker's name does not hide the quote from the cue
+    ("“We are not giving up. The count is far from over,” Rivera, a party spokeswoman, told reporters on Tuesday.",
+     [("Rivera, a party spokeswoman", "told", "We are not giving up. The count is far from over", DIRECT)]),
 ]
 
 CASES: list[Case] = [

@@ -74,6 +74,12 @@ def _np_range(noun: Token, exclude: set[int]) -> tuple[int, int]:
         i -= 1
     while j in ids:
         j += 1
+    # a closing quotation mark or a comma the parser hung on the noun ("“…,” Flynn, a surrogate, said") is not
+    # part of the phrase: it would hide the quote just before it from the cue's clause
+    while i < noun.i and doc[i].is_punct:
+        i += 1
+    while j > noun.i + 1 and doc[j - 1].is_punct and doc[j - 1].text not in (")", "]"):
+        j -= 1
     return i, j
 
 
