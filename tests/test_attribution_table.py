@@ -472,6 +472,9 @@ EDGES: list[Case] = [
     # a closing quotation mark the parser hangs on the speaker's name does not hide the quote from the cue
     ("“We are not giving up. The count is far from over,” Rivera, a party spokeswoman, told reporters on Tuesday.",
      [("Rivera, a party spokeswoman", "told", "We are not giving up. The count is far from over", DIRECT)]),
+    # a person the parser took for the object of "demand" is the subject of the subject-less clause after it
+    ("Republicans are demanding Barack Obama release the memo.",
+     [("Republicans", "are demanding", "Barack Obama release the memo", x(act="demand"))]),
 ]
 
 CASES: list[Case] = [

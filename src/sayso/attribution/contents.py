@@ -168,7 +168,12 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 ids.update(t.i for g in doc[cue.end - 1].children if g.dep_ == "pobj" and g.i < comp.i
                            for t in g.subtree)
             unmarked = not any(c.dep_ == "mark" for c in comp.children)
-            addressee = cue.lemma in ADDRESSEE_VERBS or obj is None or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"
+            # a person named before a clause is who is spoken to ("reminded Obama he …"), unless the clause has no
+            # subject of its own: then the person is its subject ("demanding [President Obama make a pledge]")
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in comp.children)
+            addressee = cue.lemma in ADDRESSEE_VERBS or obj is None or obj.pos_ == "PRON" or (
+                obj.ent_type_ == "PERSON" and own_subject
+            )
             if dep == "ccomp" and obj is not None and unmarked and not addressee:
                 ids.update(t.i for t in obj.subtree)  # "mentioned [remarks Trump had made]" parsed as two complements
             if comp.i > verb.i:
