@@ -475,6 +475,9 @@ EDGES: list[Case] = [
     # a person the parser took for the object of "demand" is the subject of the subject-less clause after it
     ("Republicans are demanding Barack Obama release the memo.",
      [("Republicans", "are demanding", "Barack Obama release the memo", x(act="demand"))]),
+    # an infinitive on an object noun: who has the courage speaks, not the courage
+    ("Few senators have the courage to speak out against the plan.",
+     [("Few senators", "to speak out against", "the plan")]),
 ]
 
 CASES: list[Case] = [

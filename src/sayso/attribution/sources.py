@@ -124,6 +124,10 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "Obama won the nomination by [promising …]": the one who won promised
             continue
+        infinitive = node.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if infinitive and node.head.dep_ == "dobj" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "nobody has [the guts] to talk about it": who has them talks
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if node.dep_ == "acl" and owner is not None and node.i > node.head.i:
