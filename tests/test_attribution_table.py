@@ -478,6 +478,9 @@ EDGES: list[Case] = [
     # an infinitive on an object noun: who has the courage speaks, not the courage
     ("Few senators have the courage to speak out against the plan.",
      [("Few senators", "to speak out against", "the plan")]),
+    # "what X called Y" names a thing: Y is the content, not the clause around it
+    ("The company sold what its founder called a “miracle cure.”",
+     [("its founder", "called", "a “miracle cure", MIXED)]),
 ]
 
 CASES: list[Case] = [
