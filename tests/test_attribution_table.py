@@ -481,6 +481,9 @@ EDGES: list[Case] = [
     # "what X called Y" names a thing: Y is the content, not the clause around it
     ("The company sold what its founder called a “miracle cure.”",
      [("its founder", "called", "a “miracle cure", MIXED)]),
+    # an infinitive after an expletive "it" has no source; a referring "it" keeps its own
+    ("It is fair to say that the plan failed.", [(None, "to say", "the plan failed")]),
+    ("It would be a stretch to imply that the bill was a bailout.", [(None, "to imply", "the bill was a bailout")]),
 ]
 
 CASES: list[Case] = [

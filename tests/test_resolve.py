@@ -464,6 +464,25 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ],
         ["Reuters", "The Guardian", "The Guardian"],
     ),
+    (
+        "'it' looks back a few sentences, not to an organisation many sources ago",
+        "The commission said the audio failed. Hillary Clinton said the tweets were cruel. Donald Trump said he "
+        "slept well. Mike Pence said the debate went fine. Tim Kaine said the night was long. Paul Ryan said the "
+        "party was calm. Clinton said it shows that he is unfit.",
+        [("The commission", "said", "the audio failed"), ("Hillary Clinton", "said", "the tweets were cruel"),
+         ("Donald Trump", "said", "he slept well"), ("Mike Pence", "said", "the debate went fine"),
+         ("Tim Kaine", "said", "the night was long"), ("Paul Ryan", "said", "the party was calm"),
+         ("it", "shows", "he is unfit")],
+        ["commission", "Hillary Clinton", "Donald Trump", "Mike Pence", "Tim Kaine", "Paul Ryan", None],
+    ),
+    (
+        "'it' two sources after its organisation",
+        "The commission said the audio failed. Hillary Clinton said the tweets were cruel. It added that the "
+        "microphone worked.",
+        [("The commission", "said", "the audio failed"), ("Hillary Clinton", "said", "the tweets were cruel"),
+         ("It", "added", "the microphone worked")],
+        ["commission", "Hillary Clinton", "commission"],
+    ),
 ]
 
 

@@ -115,6 +115,8 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         if subj is not None:
             if subj.lower_ == "it" and cue.lemma in RAISING_VERBS and node is verb:
                 return None  # "It appears that the deal is off": no one
+            if subj.lower_ == "it" and node is not verb and node.lemma_ == "be":
+                return None  # "It is fair [to say] …", "It is a stretch [to imply] …": no one in particular
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return _np_range(node.head, exclude | {t.i for t in node.subtree})
             return _with_split_apposition(node, subj, _np_range(subj, exclude), exclude)
@@ -127,6 +129,9 @@ def verb_source(cue: Cue) -> tuple[int, int] | None:
         infinitive = node.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if infinitive and node.head.dep_ == "dobj" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "nobody has [the guts] to talk about it": who has them talks
+            continue
+        if infinitive and node.head.dep_ == "attr" and node.head.head.lemma_ == "be":
+            node = node.head.head  # "It would be a stretch [to imply] …": the "it" tells who (no one)
             continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)

@@ -332,10 +332,13 @@ class _Resolver:
         here = self._sent_index(c.head)
         sourced = _latest_first(self.entities, c.start, lambda e: e.source_at)
         mentioned = _latest_first(self.entities, c.start, lambda e: [s for s, _ in e.mentions])
+        # "he" or "she" may stand for the article's main person however far back it was last a source; "it" is as
+        # often a thing the text just named ("the tweets … it underscores"), so it looks no further than the window
+        anywhere = [] if low in {"it", "its"} else [e for _, e in sourced]
         passes = (
             [e for p, e in sourced if here - self._sent_index_at(p) <= PRONOUN_WINDOW],
             [e for p, e in mentioned if here - self._sent_index_at(p) <= 1],
-            [e for _, e in sourced],
+            anywhere,
             [e for p, e in mentioned if here - self._sent_index_at(p) <= PRONOUN_WINDOW],
         )
         for entities in passes:
