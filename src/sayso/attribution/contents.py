@@ -251,8 +251,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") and c.i < verb.i for c in verb.children):
         # "check out what he called [a “sex tape”]": a relative clause names a thing; the clause around it is
         # not what the cue reports
-        named = next((c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "attr")), None)
-        return trimmed_char_pieces(doc, pieces({t.i for t in named.subtree} - frame)) if named is not None else []
+        name = next((c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "attr")), None)
+        return trimmed_char_pieces(doc, pieces({t.i for t in name.subtree} - frame)) if name is not None else []
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
         reported = verb.dep_ == "ccomp" and verb.i > verb.head.i and verb.head.lemma_.lower() in lex.verbs
