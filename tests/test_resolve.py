@@ -483,6 +483,14 @@ RESOLVE_CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
          ("It", "added", "the microphone worked")],
         ["commission", "Hillary Clinton", "commission"],
     ),
+    (
+        "a surname that is also a title word",
+        "Larry King hosts a show. Both Mr. King and Mr. Schultz say the managers never interfered. Mr. King said "
+        "that he was never edited.",
+        [("Both Mr. King and Mr. Schultz", "say", "the managers never interfered"),
+         ("Mr. King", "said", "he was never edited")],
+        ["Larry King and Schultz", "Larry King"],
+    ),
 ]
 
 

@@ -820,8 +820,11 @@ def _person_name(c: _Cand) -> list[str]:
         while i >= c.toks.start and (_name_word(head.doc[i]) or head.doc[i].text in {"-", "."} or i == head.i):
             tokens.insert(0, head.doc[i])
             i -= 1
+    named = tokens
     while tokens and (is_title(tokens[0].text) or tokens[0].pos_ == "DET" or tokens[0].is_punct):
         tokens = tokens[1:]
+    if not tokens and head.ent_type_ == "PERSON" and named:
+        tokens = named[-1:]  # a name that is a title word too is the surname: "Mr. King", "Ms. Bishop"
     tokens = [t for t in tokens if t.tag_ != "POS" and t.text not in {"'s", "’s"} and (not t.is_punct or t.text == "-")]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
