@@ -484,6 +484,14 @@ EDGES: list[Case] = [
     # an infinitive after an expletive "it" has no source; a referring "it" keeps its own
     ("It is fair to say that the plan failed.", [(None, "to say", "the plan failed")]),
     ("It would be a stretch to imply that the bill was a bailout.", [(None, "to imply", "the bill was a bailout")]),
+    # a dateline is not what was said, and a postposed cue takes what precedes it however the parser read it
+    ("DES MOINES, Iowa — The race is tightening, pollsters said.",
+     [("pollsters", "said", "The race is tightening")]),
+    ("WASHINGTON ― The vote was a disgrace, Democratic lawmakers said Friday.",
+     [("Democratic lawmakers", "said", "The vote was a disgrace")]),
+    # a closing bracket stays with its opening one
+    ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
+     [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),
 ]
 
 CASES: list[Case] = [

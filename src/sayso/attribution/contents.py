@@ -265,7 +265,20 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             sent = verb.sent
             around = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
             return trimmed_char_pieces(doc, pieces(around))
-    return []
+    return _sentence_before(doc, cue, source)
+
+
+def _sentence_before(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
+    """A cue ending its sentence after a comma and its source ("…, pollsters said."), whatever the parser made of
+    the words before: they are what was said."""
+    verb, sent = cue.head, cue.head.sent
+    if source is None or source[1] != cue.start or cue.passive:
+        return []
+    if any(not t.is_punct for t in doc[cue.end : sent.end]) or source[0] - 1 <= sent.start:
+        return []
+    if doc[source[0] - 1].text not in (",", "—", "–") or verb.dep_ != "ROOT":
+        return []
+    return trimmed_char_pieces(doc, [(sent.start, source[0] - 1)])
 
 
 PREDICATE_SKIP = {"punct", "cc", "conj", "mark", "appos"}

@@ -7,6 +7,7 @@ refines them, the resolve stage sets source kinds and entities).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -147,7 +148,8 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
         if any(a < cue_chars[1] and cue_chars[0] < b for a, b in pieces):
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
-        found.append((cue, _source_span(doc, source), [_close_quote(doc_text(doc), p) for p in pieces]))
+        text = doc_text(doc)
+        found.append((cue, _source_span(doc, source), _without_dateline(text, [_close_quote(text, p) for p in pieces])))
 
     for phrase in prepared.phrases:
         if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
@@ -181,6 +183,22 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
     for colon in prepared.colons:
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
+
+
+# "WASHINGTON ―", "DES MOINES, Iowa —", "LONDON (Reuters) -": a dateline opening a paragraph is not what anyone said
+DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+[A-Z.](?:, [A-Z][A-Za-z.]+)*(?: \([A-Za-z. ]+\))? ?(?:—|―|–|--|-) ?")
+
+
+def _without_dateline(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not pieces:
+        return pieces
+    a, b = pieces[0]
+    if a > 0 and text[a - 1] != "\n":
+        return pieces
+    found = DATELINE.match(text, a, b)
+    if found is None or found.end() >= b:
+        return pieces
+    return [(found.end(), b), *pieces[1:]]
 
 
 def _close_quote(text: str, piece: tuple[int, int]) -> tuple[int, int]:

@@ -27,10 +27,22 @@ def trim_tokens(doc: Doc, i: int, j: int, *, drop_leading_that: bool = True) -> 
         i += 1
         while i < j and (doc[i].is_space or doc[i].is_punct):
             i += 1
-    # edge punctuation, and a conjunction left dangling at the end ("…, and")
-    while j > i and (_edge(doc[j - 1]) or doc[j - 1].dep_ == "cc"):
+    # edge punctuation, and a conjunction left dangling at the end ("…, and"); a closing bracket stays where its
+    # opening one is inside ("Rep. Gwen Moore (D-Wis.)")
+    while j > i and (_edge(doc[j - 1]) or doc[j - 1].dep_ == "cc") and not _closes(doc, i, j - 1):
         j -= 1
     return i, j
+
+
+def _closes(doc: Doc, i: int, k: int) -> bool:
+    """Token k is a closing bracket whose opening bracket lies in [i, k)."""
+    opening = {")": "(", "]": "["}.get(doc[k].text)
+    if opening is None:
+        return False
+    depth = 0
+    for t in doc[i:k]:
+        depth += (t.text == opening) - (t.text == doc[k].text)
+    return depth > 0
 
 
 def subtree_range(token: Token, exclude: Iterable[int] = ()) -> tuple[int, int]:
