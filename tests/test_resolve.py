@@ -531,6 +531,7 @@ KIND_CASES: list[tuple[str, str | None, str]] = [
     ("The National Security Council said that plans existed.", "The National Security Council", "government"),
     ("Apple said that sales rose.", "Apple", "organization"),
     ("Lynch: No outside influence.\n\nAttorney General Loretta Lynch said that no one interfered.", "Lynch", "person"),
+    ("Rep. Adam Schiff spoke first. Schiff, 56, told reporters that the hacking was clear.", "Schiff, 56", "person"),
     ("The talks failed.", None, "unspecified"),
 ]
 

@@ -146,7 +146,8 @@ def _the_people(toks: SpacySpan, head: Token) -> bool:
 def _earlier_surname(head: Token, toks: SpacySpan) -> bool:
     """A lone capitalised name that an earlier person's name ends with ('Tanner' after 'Michael Tanner'), or, where
     none does, a later one ('Lynch: …' in a headline above 'Attorney General Loretta Lynch said')."""
-    if len([t for t in toks if t.pos_ != "DET"]) != 1 or not head.text[:1].isupper():
+    words = [t for t in toks if t.pos_ not in ("DET", "PUNCT", "NUM")]  # "Schiff, 56": the age is no name
+    if len(words) != 1 or not head.text[:1].isupper():
         return False
     if any(ent.start < toks.start for ent in doc_index(head.doc).full_names.get(head.text, ())):
         return True
