@@ -492,6 +492,10 @@ EDGES: list[Case] = [
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),
+    # a dateline is not part of the source either; a credit line under a chart is no attribution
+    ("BRUSSELS - European leaders said the talks were useful.",
+     [("European leaders", "said", "the talks were useful")]),
+    ("Defense spending rose again last year.\n\nSource: NATO.", []),
 ]
 
 CASES: list[Case] = [

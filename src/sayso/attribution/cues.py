@@ -26,7 +26,7 @@ FRAME_CLASS = CueClass("certain", "assertion")
 LEARNED_CLASS = CueClass("certain", "assertion")  # a verb the learned cue model admits (sayso.learn)
 ADMIT_SHARE = 0.5  # verb frames (lexicons/data/verb_frames.tsv) that attribute at least this often become cues
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure"}
+NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure", "email", "e-mail"}
 # complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
 
@@ -279,6 +279,8 @@ def colon_cues(doc: Doc, lex: Lexicons, default: CueClass) -> Iterator[Cue]:
         if not (named or head.lemma_.lower() in lex.source_words) or head.lemma_.lower() in NOT_SPEAKERS:
             continue
         after = doc[colon.i + 1 : colon.sent.end]
+        if head.lemma_.lower() == "source" and not any(t.pos_ in VERB_TAGS for t in after):
+            continue  # "Source: NATO" under a chart credits it; "Sources: Trump to pick Pence" is a report
         reports = any(t.lemma_.lower() in lex.verbs and any(c.dep_ == "nsubj" for c in t.children) for t in after)
         if reports and not named:
             continue  # "Frustration with police: activists say …": a label before a report, not a quote

@@ -38,7 +38,10 @@ def _source_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
     i, j = trim_tokens(doc, *rng, drop_leading_that=False)
     if j <= i:
         return None
-    return Span.of(doc_text(doc), *char_range(doc, i, j))
+    text = doc_text(doc)
+    start, end = char_range(doc, i, j)
+    start = _without_dateline(text, [(start, end)])[0][0]  # "BRUSSELS - European leaders"
+    return Span.of(text, start, end)
 
 
 def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
