@@ -496,6 +496,10 @@ EDGES: list[Case] = [
     ("BRUSSELS - European leaders said the talks were useful.",
      [("European leaders", "said", "the talks were useful")]),
     ("Defense spending rose again last year.\n\nSource: NATO.", []),
+    # "call X Y" with a pronoun object: the object and what it is called (this found nothing before)
+    ("The senator called him a liar.", [("The senator", "called", "him a liar")]),
+    ("Prices rose again - critics would call them reckless increases - but sales held up.",
+     [("critics", "would call", "them reckless increases")]),
 ]
 
 CASES: list[Case] = [

@@ -156,6 +156,13 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         # "X, the New York Times reported": the sentence up to the comma before the source
         sent = verb.sent
         return trimmed_char_pieces(doc, [(sent.start, source[0])])
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    called = next((c for c in verb.rights if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
+    if obj is not None and called is not None:
+        # "called [him a liar]", "would call [them messianic impulses]": the object and what it is called, even
+        # a pronoun object, and whatever clause the parser hung before the cue
+        ids = ({t.i for t in obj.subtree} | {t.i for t in called.subtree}) - frame
+        return trimmed_char_pieces(doc, pieces(ids))
     for dep in ("ccomp", "xcomp"):
         comp = next((c for c in verb.children if c.dep_ == dep and not _upside_down(verb, c, lex)), None)
         if comp is not None:
