@@ -500,6 +500,14 @@ EDGES: list[Case] = [
     ("The senator called him a liar.", [("The senator", "called", "him a liar")]),
     ("Prices rose again - critics would call them reckless increases - but sales held up.",
      [("critics", "would call", "them reckless increases")]),
+    # "As X reported, …" and "…, as X point out" attribute the clause they hang on (these gave nothing before)
+    ("As the local paper reported, the council approved the budget on Monday.",
+     [("the local paper", "reported", "the council approved the budget on Monday")]),
+    ("The program carries real risks, as its critics point out.",
+     [("its critics", "point out", "The program carries real risks")]),
+    # "calling for X to do Y" with "for" parsed as the mark of a clause
+    ("The senator is calling for the United States to step up its efforts.",
+     [("The senator", "is calling for", "the United States to step up its efforts", x(act="demand"))]),
 ]
 
 CASES: list[Case] = [

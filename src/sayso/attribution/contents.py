@@ -121,6 +121,14 @@ def _subordinate(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
 
 
+def _as_reported(verb: Token) -> bool:
+    """"As Breitbart News reported, …", "…, as critics point out.": "as" with a cue that has no complement of its own
+    attributes the clause it hangs on."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children
+    )
+
+
 def _upside_down(verb: Token, comp: Token, lex: Lexicons) -> bool:
     """A clause before the cue that the parser hung on it as its complement but that is not what the cue says."""
     if comp.i > verb.i:
@@ -241,6 +249,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         ids -= frame
         return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     last = doc[cue.end - 1]
+    if last.dep_ == "mark" and last.i > verb.i and last.head.head == verb and last.head.dep_ in ("advcl", "xcomp"):
+        # "calling for [the United States to step up …]" parsed as a clause that "for" introduces
+        return trimmed_char_pieces(doc, pieces({t.i for t in last.head.subtree} - {last.i} - frame))
     if last.dep_ == "prep" and last.i > verb.i:  # a particle cue ending in its preposition: "pointed to [X]"
         prep: Token | None = last
     else:
@@ -263,7 +274,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
         reported = verb.dep_ == "ccomp" and verb.i > verb.head.i and verb.head.lemma_.lower() in lex.verbs
-        if reported or _subordinate(verb):
+        if reported or (_subordinate(verb) and not _as_reported(verb)):
             # "A spokesman said [he could not comment]": the clause another cue reports, not around it; "Though he
             # does not endorse X, he backs Y": a subordinate clause, not a parenthetical frame
             return []
