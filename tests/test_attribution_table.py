@@ -508,6 +508,9 @@ EDGES: list[Case] = [
     # "calling for X to do Y" with "for" parsed as the mark of a clause
     ("The senator is calling for the United States to step up its efforts.",
      [("The senator", "is calling for", "the United States to step up its efforts", x(act="demand"))]),
+    # whom a speaker tells stands between the cue and its colon-introduced quote
+    ("The mayor was critical of the plan, telling the Daily Ledger: “It is a waste of money.”",
+     [("The mayor", "telling", "It is a waste of money", DIRECT)]),
 ]
 
 CASES: list[Case] = [

@@ -377,7 +377,9 @@ def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[i
     if source:
         ids.update(range(*source))
     for c in cue.head.rights:  # modifiers before the cue are often misattached words of a preceding quote
-        if c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") and not c.is_punct:
+        # and whom the words are addressed to ("telling Breitbart London: “…”")
+        addressee = c.dep_ == "dobj" and cue.lemma in ADDRESSEE_VERBS
+        if (c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") or addressee) and not c.is_punct:
             # "accused him of lying" keeps its "of" in the content; "he said of Trump, “…”" is the cue's clause
             if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS and cue.cls.act != "report"):
                 lo, hi = subtree_range(c)
