@@ -121,6 +121,18 @@ def _subordinate(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
 
 
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"said earlier during a news conference [that he may wait]", "is telling customers at a breakfast spot [that
+    “…”]": a that-clause the parser hung on the last noun before it is the cue's complement."""
+    for c in verb.rights:
+        if c.dep_ not in ("prep", "dobj", "npadvmod"):
+            continue
+        for t in c.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children):
+                return t
+    return None
+
+
 def _as_reported(verb: Token) -> bool:
     """"As Breitbart News reported, …", "…, as critics point out.": "as" with a cue that has no complement of its own
     attributes the clause it hangs on."""
@@ -225,6 +237,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         if subj is not None and named and (cue.cls.act == "denial" or has_agent):
             return _clause(doc, subj, frame)  # "[The claim] was denied", "[She] was endorsed by the union"
         return []
+    stray = _stray_that_clause(verb) if cue.lemma in NO_OBJECT_VERBS | ADDRESSEE_VERBS else None
+    if stray is not None:
+        return trimmed_char_pieces(doc, pieces({t.i for t in stray.subtree} - frame))
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is not None and _when(obj):
         # "promised Sunday at a rally [to end the regime]": the date is when; an infinitive after it is what
