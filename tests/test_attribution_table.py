@@ -514,6 +514,8 @@ EDGES: list[Case] = [
     # a that-clause the parser hung on the noun before it is still what was said
     ("The governor is telling diners at a busy downtown cafe that “the economy is back.”",
      [("The governor", "is telling", "the economy is back", DIRECT)]),
+    # "agree with X": a stance on what X said
+    ("The former president agreed with the analysis.", [("The former president", "agreed with", "the analysis")]),
 ]
 
 CASES: list[Case] = [
