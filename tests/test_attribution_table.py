@@ -516,6 +516,8 @@ EDGES: list[Case] = [
      [("The governor", "is telling", "the economy is back", DIRECT)]),
     # "agree with X": a stance on what X said
     ("The former president agreed with the analysis.", [("The former president", "agreed with", "the analysis")]),
+    # what is noted or explained can be a noun phrase
+    ("The report noted the rising cost of the program.", [("The report", "noted", "the rising cost of the program")]),
 ]
 
 CASES: list[Case] = [

@@ -20,7 +20,7 @@ from sayso.lexicons import Lexicons
 Pieces = list[tuple[int, int]]
 # verbs whose object is the one spoken to ("told [the committee] …"), not part of what is said
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify", "advise", "promise", "show"}
-NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "note", "explain", "continue", "post"}
+NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "continue", "post"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
 ACCUSATION_PREPS = {"for", "of"}
 CONTENT_PREPS = {"for", "on", "about", "of", "against"}
