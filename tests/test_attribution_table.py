@@ -518,6 +518,9 @@ EDGES: list[Case] = [
     ("The former president agreed with the analysis.", [("The former president", "agreed with", "the analysis")]),
     # what is noted or explained can be a noun phrase
     ("The report noted the rising cost of the program.", [("The report", "noted", "the rising cost of the program")]),
+    # words inside the quote that the parser hung on the cue do not hide the quote from it
+    ("Voters often say, ''Poor Ohio, so far from Washington.''",
+     [("Voters", "say", "Poor Ohio, so far from Washington", DIRECT)]),
 ]
 
 CASES: list[Case] = [

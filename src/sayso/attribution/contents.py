@@ -398,6 +398,8 @@ def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[i
             # "accused him of lying" keeps its "of" in the content; "he said of Trump, “…”" is the cue's clause
             if not (c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS and cue.cls.act != "report"):
                 lo, hi = subtree_range(c)
+                if any(t.is_quote for t in doc[cue.end : lo]):
+                    continue  # "say, ''Poor Mexico, so far from God''": a word of the quote the parser hung on the cue
                 ids.update(range(lo, hi))
     lo, hi = min(ids), max(ids) + 1
     return char_range(doc, lo, hi)
