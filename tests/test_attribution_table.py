@@ -521,6 +521,9 @@ EDGES: list[Case] = [
     # words inside the quote that the parser hung on the cue do not hide the quote from it
     ("Voters often say, ''Poor Ohio, so far from Washington.''",
      [("Voters", "say", "Poor Ohio, so far from Washington", DIRECT)]),
+    # a parenthetical cue the parser gave the clause's own subject: the subject stays in the content
+    ("These employees, the chief executive explained earlier in the hearing, were well paid.",
+     [("the chief executive", "explained", "These employees were well paid")]),
 ]
 
 CASES: list[Case] = [

@@ -295,6 +295,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             return []
         if verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children):
             own = {t.i for t in verb.subtree}
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+            for stray in subjects[:-1]:  # "These employees, the chief said, were well paid": the first is the clause's
+                own -= {t.i for t in stray.subtree}
             sent = verb.sent
             around = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
             return trimmed_char_pieces(doc, pieces(around))
