@@ -46,10 +46,8 @@ ACCURATE_ONLY = [
         ("Trump", "unleashed", "a flurry of tweets attacking Machado"),
     ),
     ("Clinton plans to call on young people to serve.", ("Clinton", "plans", "to call on young people to serve")),
-    (
-        "Sanders blasted the bill, calling it a giveaway to the rich.",
-        ("Sanders", "calling", "it a giveaway to the rich"),
-    ),
+    # ("Sanders blasted the bill, calling [it a giveaway]" was here until the rules learned "call X Y")
+    ("Trump unveiled a plan to cut taxes.", ("Trump", "unveiled", "a plan to cut taxes")),
 ]
 
 # an ingest corpus: the sentences above, each inside a short article, and two plain ones
