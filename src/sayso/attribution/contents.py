@@ -240,8 +240,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     stray = _stray_that_clause(verb) if cue.lemma in NO_OBJECT_VERBS | ADDRESSEE_VERBS else None
     if stray is not None:
         return trimmed_char_pieces(doc, pieces({t.i for t in stray.subtree} - frame))
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is not None and _when(obj):
+    if obj is not None and _when(obj):  # (obj: the verb's first object after it, found above)
         # "promised Sunday at a rally [to end the regime]": the date is when; an infinitive after it is what
         later = [c for c in verb.rights if c.i > obj.i and c.dep_ in ("advcl", "xcomp")]
         infinitive = next((c for c in later if _infinitive(c)), None)
