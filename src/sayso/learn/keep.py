@@ -14,15 +14,11 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import DASHES, verb_frame
-from sayso.learn.spans import length_bucket
+from sayso.learn.spans import length_bucket, word_shape
 from sayso.lexicons import Lexicons
 from sayso.model import Attribution, Span
 
 SIGNING_DASHES = {*DASHES, "--"}
-
-
-def _word(tok: Token) -> str:
-    return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
 
 
 def _tokens(doc: Doc, span: Span) -> list[Token]:
@@ -66,7 +62,7 @@ def attribution_features(
               f"lemma|side={lemma}|{side}", f"pos|len={cue.pos_}|{length}", f"quote|side={att.quote}|{side}"]
     if content:
         starts = sum(1 for t in content[1:] if t.is_sent_start)
-        feats += [f"content_first={_word(content[0])}", f"content_last={_word(content[-1])}",
+        feats += [f"content_first={word_shape(content[0])}", f"content_last={word_shape(content[-1])}",
                   f"content_sents={min(starts + 1, 3)}"]
     feats.append(f"nested={att.nested_in is not None}")
     feats.append(f"children={min(sum(1 for other in siblings if other.nested_in == att.id), 2)}")

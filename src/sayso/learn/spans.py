@@ -189,7 +189,8 @@ def candidate_features(doc: Doc, cue: Cue, name: str, cand: Pieces, rule: Pieces
     return feats
 
 
-def _word(tok: Token | None) -> str:
+def word_shape(tok: Token | None) -> str:
+    """A word as the models see it: stop words and punctuation as written, other words by their part of speech."""
     if tok is None:
         return "<>"
     return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
@@ -210,9 +211,9 @@ def _edges(doc: Doc, cue: Cue, name: str, mine: set[int], theirs: set[int]) -> l
     relation = "super" if theirs < mine else "sub" if mine < theirs else "other"
     top = doc[first].head
     return [
-        f"c|first={name}|{_word(doc[first])}", f"c|last={name}|{_word(doc[last])}",
-        f"c|before={name}|{_word(before)}", f"c|after={name}|{_word(after)}",
-        f"c|last|after={name}|{_word(doc[last])}|{_word(after)}",
+        f"c|first={name}|{word_shape(doc[first])}", f"c|last={name}|{word_shape(doc[last])}",
+        f"c|before={name}|{word_shape(before)}", f"c|after={name}|{word_shape(after)}",
+        f"c|last|after={name}|{word_shape(doc[last])}|{word_shape(after)}",
         f"c|adds_cue={name}|{bool(cues)}",
         f"c|adds_said={name}|{any(c.dep_ != 'ccomp' and any(d.dep_ == 'nsubj' for d in c.children) for c in cues)}",
         f"c|drops={name}|{length_bucket(len(theirs - mine))}",
