@@ -18,6 +18,7 @@ from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata, Provenance
 from sayso.modes import DEFAULT_MODE, check_mode
 from sayso.nlp import DEFAULT_MODEL, load_nlp
+from sayso.nlp.text import doc_text, parse, parse_pairs
 from sayso.provenance import chains, origins, trace
 from sayso.read import Record
 from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
@@ -51,7 +52,7 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
     origin, chain = origins(attributions, entities), chains(attributions, entities)
     provenance = tuple(Provenance(a.id, chain[a.id], origin[a.id]) for a in attributions)
     return Document(
-        text=doc.text,
+        text=doc_text(doc),
         meta=meta,
         attributions=tuple(attributions),
         denials=tuple(denials),
@@ -85,12 +86,12 @@ class Analyzer:
             load_cue_model()  # fail early, not at the first document
 
     def analyze(self, text: str, meta: Metadata | None = None) -> Document:
-        return analyze_doc(self.nlp(text), meta, self.mode)
+        return analyze_doc(parse(self.nlp, text), meta, self.mode)
 
     def analyze_records(self, records: Iterable[Record], batch_size: int = BATCH_SIZE) -> Iterator[Document]:
         """Documents in input order; texts are parsed in batches."""
         pairs = ((r.text, r.meta) for r in records)
-        for doc, meta in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, meta in parse_pairs(self.nlp, pairs, batch_size):
             yield analyze_doc(doc, meta, self.mode)
 
     def analyze_batch(
@@ -98,7 +99,7 @@ class Analyzer:
     ) -> Iterator[tuple[Record, Document | AnalysisFailed]]:
         """Each record with its Document, in input order; a document whose analysis fails comes with the failure
         instead, and the batch goes on."""
-        for doc, record in self.nlp.pipe(((r.text, r) for r in records), as_tuples=True, batch_size=batch_size):
+        for doc, record in parse_pairs(self.nlp, ((r.text, r) for r in records), batch_size):
             try:
                 yield record, analyze_doc(doc, record.meta, self.mode)
             except Exception as err:  # one document's bug must not cost the others their analysis

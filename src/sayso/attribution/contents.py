@@ -27,8 +27,8 @@ CONTENT_PREPS = {"for", "on", "about", "of", "against"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 RELATIVE = {"who", "which", "that", "whom"}
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
-GLUE = " ,:;—–-\n"
-MAX_TAIL = 60
+GLUE = " \u00a0,:;—–-\n"  # with the no-break space that web text puts between sentences
+MAX_TAIL = 200  # the rest of the cue's sentence ("…,” said Dino Spencer, who now runs the gym. “…”")
 
 
 def _clause(doc: Doc, head: Token, exclude: set[int]) -> Pieces:
@@ -428,7 +428,7 @@ def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> 
 
 def _ends_sentence(text: str, quote: Quote) -> bool:
     """A quote whose words end with a full stop (“… experience.”), not a comma or a question (“A,” / “Why?”)."""
-    inner = text[quote.inner_start : quote.inner_end].rstrip(" '\n")
+    inner = text[quote.inner_start : quote.inner_end].rstrip(" \u00a0'\n")
     return inner.endswith(".") and not inner.endswith("..")
 
 
@@ -437,7 +437,7 @@ def quote_pieces(text: str, quotes: list[Quote]) -> Pieces:
     out = []
     for q in quotes:
         a, b = q.inner_start, q.inner_end if text[q.end - 1] in "”\"»'" else q.end
-        edge = " \n\t'" if text.startswith("''", q.start) else " \n\t"
+        edge = " \u00a0\n\t'" if text.startswith("''", q.start) else " \u00a0\n\t"
         while a < b and text[a] in edge:
             a += 1
         while b > a and text[b - 1] in edge + ",.;:":
@@ -455,7 +455,7 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
     for q in quotes:
         if q.start < pos:
             continue
-        gap = text[pos : q.start]
+        gap = text[pos : q.start].replace("\u00a0", " ")
         # the cue's sentence may go on a little ("she said, clapping.") before the next quote opens
         tail = gap.rstrip(" ")
         if "\n" in gap or (gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL)):
@@ -473,6 +473,6 @@ def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
     first = quoted[0][0]
     lead = [(a, b) for a, b in parsed if a < first and b >= first - 3 and b <= quoted[0][1]]
     # not across a parenthesis that opens the quote: "… blowback from members (“I want my dues back,” wrote …)"
-    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[:first].rstrip(" “\"'‘").endswith("("):
+    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[:first].rstrip(" \u00a0“\"'‘").endswith("("):
         return [(lead[0][0], quoted[0][1]), *quoted[1:]]
     return quoted

@@ -32,7 +32,7 @@ class Quote:
 
 def _opens(text: str, i: int) -> bool:
     """A straight mark opens when it follows a space, an opening bracket or the start of a line."""
-    return i == 0 or text[i - 1] in " \t\n([{—–-/"
+    return i == 0 or text[i - 1] in " \u00a0\t\n([{—–-/"
 
 
 def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
@@ -72,7 +72,7 @@ def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
 def _continues_next_paragraph(text: str, newline: int) -> bool:
     """A paragraph left open continues when the next non-blank paragraph opens with a quotation mark."""
     j = newline
-    while j < len(text) and text[j] in "\n \t":
+    while j < len(text) and text[j] in "\n \u00a0\t":
         j += 1
     return j < len(text) and (text[j] in OPENING or text[j] == STRAIGHT)
 

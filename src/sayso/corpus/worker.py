@@ -63,19 +63,20 @@ def analyse_unit(jobs: Sequence[Job], model: str | None = None, mode: str = DEFA
 
 def _analyse(nlp: Language, jobs: Sequence[Job], mode: str) -> tuple[list[DocumentRows], list[Failure]]:
     from sayso.analysis import BATCH_SIZE
+    from sayso.nlp.text import parse, parse_pairs
 
     analysed: list[DocumentRows] = []
     failures: list[Failure] = []
     done = 0
     try:
         pairs = ((job.record.text, job) for job in jobs)
-        for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=max(1, min(len(jobs), BATCH_SIZE))):
+        for doc, job in parse_pairs(nlp, pairs, max(1, min(len(jobs), BATCH_SIZE))):
             done += 1
             _finish(doc, job, analysed, failures, mode)
     except Exception:  # the parse failed on some text of the batch: parse the rest one by one to single it out
         for job in jobs[done:]:
             try:
-                doc = nlp(job.record.text)
+                doc = parse(nlp, job.record.text)
             except Exception as e:
                 failures.append(Failure(job.record.meta.name, job.hash, _reason("parse", e)))
                 continue

@@ -11,6 +11,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso.nlp.text import parse_pairs
+
 
 @dataclass(frozen=True)
 class GoldArticle:
@@ -46,4 +48,5 @@ def read_gold_folder(folder: Path, limit: int | None = None) -> list[GoldArticle
 
 
 def parse(nlp: Language, articles: Iterable[GoldArticle], batch_size: int = 16) -> Iterator[Doc]:
-    yield from nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for doc, _ in parse_pairs(nlp, ((a.text, None) for a in articles), batch_size):
+        yield doc

@@ -33,6 +33,7 @@ from sayso.learn.spans import Pieces
 from sayso.lexicons import Lexicons, load
 from sayso.model import Attribution
 from sayso.nlp import DEFAULT_MODEL, load_nlp
+from sayso.nlp.text import for_parser, keep_text, parse_pairs
 
 SEED = 13
 FOLDS = 3
@@ -62,9 +63,10 @@ def parse_articles(
     nlp = load_nlp(model)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(articles) and all(d.text == a.text for d, a in zip(docs, articles, strict=True)):
-            return docs
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+        texts = [a.text for a in articles]
+        if len(docs) == len(texts) and all(d.text == for_parser(t) for d, t in zip(docs, texts, strict=True)):
+            return [keep_text(d, t) for d, t in zip(docs, texts, strict=True)]
+    docs = [doc for doc, _ in parse_pairs(nlp, ((a.text, None) for a in articles), 16)]
     if cache is not None:
         DocBin(store_user_data=False, docs=docs).to_disk(cache)
     return docs
