@@ -526,6 +526,18 @@ EDGES: list[Case] = [
      [("the chief executive", "explained", "These employees were well paid")]),
 ]
 
+# sixth session: a speaker's next quote sentences across a no-break space (web text) and after a long description
+# of the speaker
+FOLLOWING: list[Case] = [
+    ("“The line is long,” he continued.\u00a0 “But nobody here is leaving before the polls close.”",
+     [("he", "continued", "The line is long But nobody here is leaving before the polls close",
+       x(parts=["The line is long", "But nobody here is leaving before the polls close"], **DIRECT))]),
+    ("“Prices are up a little,” said Mr. Alvarez, who has run the shop on Main Street since his father retired in "
+     "1988. “Customers are not.”",
+     [("Mr. Alvarez", "said", "Prices are up a little Customers are not",
+       x(parts=["Prices are up a little", "Customers are not"], **DIRECT))]),
+]
+
 CASES: list[Case] = [
     *REPORTING_VERBS,
     *MULTIWORD_AND_NOUN_CUES,
@@ -538,6 +550,7 @@ CASES: list[Case] = [
     *NEGATIVES,
     *COORDINATED,
     *EDGES,
+    *FOLLOWING,
 ]
 
 
