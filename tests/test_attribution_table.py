@@ -538,6 +538,13 @@ FOLLOWING: list[Case] = [
        x(parts=["Prices are up a little", "Customers are not"], **DIRECT))]),
 ]
 
+# a parenthetical cue that the parser hung on the subject noun before it, as a relative clause or parataxis
+ASIDES: list[Case] = [
+    ("The difference now, he told me on Friday, is that he is the anchor of a straight news program.",
+     [("he", "told", "The difference now is that he is the anchor of a straight news program",
+       x(parts=["The difference now", "is that he is the anchor of a straight news program"]))]),
+]
+
 CASES: list[Case] = [
     *REPORTING_VERBS,
     *MULTIWORD_AND_NOUN_CUES,
@@ -551,6 +558,7 @@ CASES: list[Case] = [
     *COORDINATED,
     *EDGES,
     *FOLLOWING,
+    *ASIDES,
 ]
 
 

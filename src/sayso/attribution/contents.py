@@ -300,7 +300,33 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             sent = verb.sent
             around = [t.i for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
             return trimmed_char_pieces(doc, pieces(around))
+    if _parenthetical_relative(verb):
+        # "The difference now, he told me on Friday, is that …" with the aside hung on "difference" (a relative
+        # clause or parataxis of the noun): the clause around the aside is what was said
+        clause_head = verb.head.head
+        own = {t.i for t in verb.subtree}
+        sent = verb.sent
+        around = [t.i for t in clause_head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+        return trimmed_char_pieces(doc, pieces(around))
     return _sentence_before(doc, cue, source)
+
+
+def _parenthetical_relative(verb: Token) -> bool:
+    """A reporting clause with a subject of its own, set off by commas on both sides and with no relative word,
+    that the parser hung on the subject noun before it: an aside, not a relative clause."""
+    if verb.dep_ not in ("relcl", "parataxis") or verb.head.dep_ not in ("nsubj", "nsubjpass") or verb.head.head.i <= verb.i:
+        return False
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if doc[lo].text != ",":  # the parser hangs the commas on the aside or on the words around it
+        lo -= 1
+    if hi + 1 < len(doc) and doc[hi].text != ",":
+        hi += 1
+    if lo < 0 or doc[lo].text != "," or doc[hi].text != ",":
+        return False
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and not any(
+        t.lower_ in RELATIVE | {"whose", "where", "when"} for t in doc[lo : verb.i]
+    )
 
 
 def _sentence_before(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
