@@ -314,7 +314,9 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
 def _parenthetical_relative(verb: Token) -> bool:
     """A reporting clause with a subject of its own, set off by commas on both sides and with no relative word,
     that the parser hung on the subject noun before it: an aside, not a relative clause."""
-    if verb.dep_ not in ("relcl", "parataxis") or verb.head.dep_ not in ("nsubj", "nsubjpass") or verb.head.head.i <= verb.i:
+    if verb.dep_ not in ("relcl", "parataxis") or verb.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.head.head.i <= verb.i:
         return False
     doc = verb.doc
     lo, hi = verb.left_edge.i, verb.right_edge.i
