@@ -248,8 +248,9 @@ QUOTES: list[Case] = [
     # colon- and dash-introduced quotes
     ("The minister said: “There will be no more delays.”",
      [("The minister", "said", "There will be no more delays", DIRECT)]),
+    # the question a bare "asked" puts is an attribution by no one named (PolNeAR marks it)
     ("Asked about the delay, Mr. Hale said: “We are doing everything we can.”",
-     [("Mr. Hale", "said", "We are doing everything we can", DIRECT)]),
+     [(None, "Asked about", "the delay"), ("Mr. Hale", "said", "We are doing everything we can", DIRECT)]),
     ("Ms. Patel told the committee — “Nobody warned us.”",
      [("Ms. Patel", "told", "Nobody warned us", DIRECT)]),
     ("The coach was asked about his future and replied — “I am staying.”",
@@ -333,7 +334,7 @@ PARTICIPLES_CONJUNCTS_RELATIVES: list[Case] = [
     ("Speaking to reporters in Kyiv, the general said the front line was stable.",
      [("the general", "said", "the front line was stable")]),
     ("Asked whether he would run again, the governor said he had not decided.",
-     [("the governor", "said", "he had not decided")]),
+     [(None, "Asked", "whether he would run again"), ("the governor", "said", "he had not decided")]),
     ("The newspaper, citing unnamed officials, reported that the army had been put on alert.",
      [("The newspaper", "reported", "the army had been put on alert")]),
     # conjoined verbs
@@ -545,6 +546,17 @@ ASIDES: list[Case] = [
        x(parts=["The difference now", "is that he is the anchor of a straight news program"]))]),
 ]
 
+# the question a bare participle "asked" puts to the main clause's subject: no source unless an agent is named
+QUESTIONS: list[Case] = [
+    ("When asked if the plant would close, the manager said no decision had been made.",
+     [(None, "asked", "if the plant would close"),
+      ("the manager", "said", "no decision had been made")]),
+    ("Asked by a reporter to explain the delay, the minister blamed the weather.",
+     [("a reporter", "Asked", "to explain the delay"), ("the minister", "blamed", "the weather")]),
+    ("Pressed by reporters, the mayor said the budget was sound.",
+     [("the mayor", "said", "the budget was sound")]),
+]
+
 CASES: list[Case] = [
     *REPORTING_VERBS,
     *MULTIWORD_AND_NOUN_CUES,
@@ -559,6 +571,7 @@ CASES: list[Case] = [
     *EDGES,
     *FOLLOWING,
     *ASIDES,
+    *QUESTIONS,
 ]
 
 

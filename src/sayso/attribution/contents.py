@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sayso.attribution.cues import Cue
+from sayso.attribution.cues import Cue, question_participle
 from sayso.attribution.quotes import Quote
 from sayso.attribution.sources import RAISED_DEPS, SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
@@ -169,9 +169,24 @@ def _bare(verb: Token) -> bool:
     return "nsubj" in deps and not deps & {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "nsubjpass"}
 
 
+def question_content(doc: Doc, cue: Cue, frame: set[int]) -> Pieces:
+    """What a bare "asked" asks: its clause with the "whether" or "if" ("Asked [whether he would run], …"), an
+    infinitive ("asked by X [to respond]"), or what it is asked about ("Asked about [the delay], …")."""
+    verb = cue.head
+    comp = next((c for c in verb.rights if c.dep_ in ("ccomp", "advcl", "xcomp")), None)
+    if comp is not None:
+        return trimmed_char_pieces(doc, pieces({t.i for t in comp.subtree} - frame))
+    about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+    if about is not None and about.i == cue.end:
+        return trimmed_char_pieces(doc, pieces({t.i for t in about.subtree} - {about.i} - frame))
+    return []
+
+
 def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexicons) -> Pieces:
     verb = cue.head
     frame = _frame_tokens(cue, source)
+    if question_participle(verb):
+        return question_content(doc, cue, frame)
     if postposed_subject(cue) is not None and source is not None:
         # "X, the New York Times reported": the sentence up to the comma before the source
         sent = verb.sent

@@ -44,7 +44,20 @@ class Cue:
 
     @property
     def passive(self) -> bool:
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.head.children)
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.head.children) or question_participle(self.head)
+
+
+# verbs whose bare participle puts a question to the main clause's subject ("Asked whether …, she said …"):
+# PolNeAR marks the question itself as an attribution, by no one named (or by the participle's agent)
+QUESTION_VERBS = {"ask"}
+
+
+def question_participle(verb: Token) -> bool:
+    """"(When) asked whether …", "Asked about the delay, …": a bare past participle hung on the main clause."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTION_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 @dataclass(frozen=True)
@@ -100,8 +113,11 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
             cls = LEARNED_CLASS
         if cls is None:
             continue
-        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-            continue  # "Asked about the delay, Mr. Hale said …": the question is not an attribution
+        bare_participle = tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children
+        )
+        if bare_participle and not question_participle(tok):
+            continue  # "Pressed by reporters, Mr. Hale said …": the circumstance, not an attribution
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
