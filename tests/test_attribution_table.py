@@ -490,6 +490,17 @@ EDGES: list[Case] = [
      [("pollsters", "said", "The race is tightening")]),
     ("WASHINGTON ― The vote was a disgrace, Democratic lawmakers said Friday.",
      [("Democratic lawmakers", "said", "The vote was a disgrace")]),
+    # the same when the speaker follows the verb ("…, said X, …") and the parser made a subject of the words before
+    ("The rejection of the treaty signals \"the beginning of the end\" for the EU, said Geert Wilders, founder of the "
+     "party.",
+     [("Geert Wilders, founder of the party", "said",
+       "The rejection of the treaty signals \"the beginning of the end\" for the EU", MIXED)]),
+    # an aside the parser hung on a noun: the sentence around it is what was said
+    ("The hashtag #RechercheParis, Mr. Abboud said, accompanied descriptions of loved ones sought.",
+     [("Mr. Abboud", "said", "The hashtag #RechercheParis accompanied descriptions of loved ones sought",
+       x(parts=["The hashtag #RechercheParis", "accompanied descriptions of loved ones sought"]))]),
+    ("In both cases, Eric Trump said, those donations paid for sponsorships at the tournament.",
+     [("Eric Trump", "said", "In both cases those donations paid for sponsorships at the tournament")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

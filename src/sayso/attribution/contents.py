@@ -347,16 +347,35 @@ def _parenthetical_relative(verb: Token) -> bool:
 
 
 def _sentence_before(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces:
-    """A cue ending its sentence after a comma and its source ("…, pollsters said."), whatever the parser made of
-    the words before: they are what was said."""
+    """A cue ending its sentence after a comma and its source ("…, pollsters said." or "…, said Geert Wilders, a
+    party founder."), whatever the parser made of the words before: they are what was said. And a cue with its
+    source set off by commas inside a sentence the parser did not hang it on as an aside ("The hashtag, Mr. Abboud
+    said, accompanied …"): the sentence around it."""
     verb, sent = cue.head, cue.head.sent
-    if source is None or source[1] != cue.start or cue.passive:
+    if source is None or cue.passive:
         return []
-    if any(not t.is_punct for t in doc[cue.end : sent.end]) or source[0] - 1 <= sent.start:
+    inverted = source[0] == cue.end and verb.lemma_.lower() in NO_OBJECT_VERBS
+    if source[1] != cue.start and not inverted:
         return []
-    if doc[source[0] - 1].text not in (",", "—", "–") or verb.dep_ != "ROOT":
+    start, end = (cue.start, source[1]) if inverted else (source[0], cue.end)
+    if start - 1 <= sent.start or doc[start - 1].text not in SET_OFF:
         return []
-    return trimmed_char_pieces(doc, [(sent.start, source[0] - 1)])
+    if all(t.is_punct for t in doc[end : sent.end]):
+        return trimmed_char_pieces(doc, [(sent.start, start - 1)]) if inverted or verb.dep_ == "ROOT" else []
+    if inverted or verb.dep_ != "parataxis":
+        return []
+    # an aside: the cue's own adverbials may follow it up to the closing comma ("said on Saturday,")
+    close = next((t.i for t in doc[end : sent.end] if t.text in SET_OFF), None)
+    if close is None or any(t.dep_ not in CUE_ADVERBIAL_DEPS for t in doc[end:close]):
+        return []
+    before = sum(1 for t in doc[sent.start : start - 1] if not t.is_punct)
+    after = sum(1 for t in doc[close + 1 : sent.end] if not t.is_punct)
+    if before < 2 or after < 2:
+        return []
+    return trimmed_char_pieces(doc, [(sent.start, start - 1), (close + 1, sent.end)])
+
+
+CUE_ADVERBIAL_DEPS = {"prep", "pobj", "npadvmod", "advmod", "det", "amod", "compound", "nummod", "punct"}
 
 
 PREDICATE_SKIP = {"punct", "cc", "conj", "mark", "appos"}
