@@ -501,6 +501,12 @@ EDGES: list[Case] = [
        x(parts=["The hashtag #RechercheParis", "accompanied descriptions of loved ones sought"]))]),
     ("In both cases, Eric Trump said, those donations paid for sponsorships at the tournament.",
      [("Eric Trump", "said", "In both cases those donations paid for sponsorships at the tournament")]),
+    # a referring pronoun is what a stance verb is about ("endorsed [her]", "opposed [it]"); whom one tells is not
+    ("The teachers' union endorsed her on Monday.", [("The teachers' union", "endorsed", "her")]),
+    ("Democrats opposed it because it fell far short of the original request.", [("Democrats", "opposed", "it")]),
+    ("Several Republicans have publicly criticized them.",
+     [("Several Republicans", "have publicly criticized", "them")]),
+    ("The senator told him nothing.", []),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -22,6 +22,8 @@ Pieces = list[tuple[int, int]]
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify", "advise", "promise", "show"}
 NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "continue", "post"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
+# a pronoun that stands for what was said or whom it is about: "Russia denied [it]", "the union endorsed [her]"
+REFERRING_OBJECTS = {"it", "this", "that", "them", "him", "her"}
 ACCUSATION_PREPS = {"for", "of"}
 CONTENT_PREPS = {"for", "on", "about", "of", "against"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
@@ -264,7 +266,12 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     framed = obj is not None and any(  # "accused [her of lying]": a pronoun object with what it is charged with
         c.dep_ == "prep" and c.i > obj.i and c.lower_ in OBJECT_PREPS for c in verb.rights
     )
-    if obj is not None and cue.lemma not in NO_OBJECT_VERBS and (obj.lower_ not in PRONOUN_OBJECTS or framed):
+    # a referring pronoun is the content of a verb whose object is what it reports on ("denied [it]", "endorsed
+    # [her]"), not of one whose object is who is spoken to ("told him")
+    referring = obj is not None and obj.lower_ in REFERRING_OBJECTS and cue.lemma not in ADDRESSEE_VERBS
+    if obj is not None and cue.lemma not in NO_OBJECT_VERBS and (
+        obj.lower_ not in PRONOUN_OBJECTS or framed or referring
+    ):
         ids = {t.i for t in obj.subtree}
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
