@@ -507,6 +507,10 @@ EDGES: list[Case] = [
     ("Several Republicans have publicly criticized them.",
      [("Several Republicans", "have publicly criticized", "them")]),
     ("The senator told him nothing.", []),
+    # a programme's title quoted in the cue's own sentence does not end the speaker's run of quotes
+    ("“It is too early to tell,” the investor said on NBC’s “Meet the Press.” “Ask me again in June.”",
+     [("the investor", "said", "It is too early to tell Ask me again in June",
+       x(parts=["It is too early to tell", "Ask me again in June"], **DIRECT))]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

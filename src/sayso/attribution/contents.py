@@ -521,17 +521,32 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
     speaker's words, until a paragraph break or any unquoted word."""
     out: list[Quote] = []
     pos = max([extent[1], *(q.end for q in near)])
+    # a quote the cue's clause runs into ("said on NBC's “Meet the Press.”") is part of the clause: go on after it
+    pos = next((q.end for q in quotes if q.start < pos < q.end and q not in near), pos)
+    sentence_end = pos  # where the cue's sentence has ended, once a quote inside it closed it
     for q in quotes:
         if q.start < pos:
             continue
         gap = text[pos : q.start].replace("\u00a0", " ")
         # the cue's sentence may go on a little ("she said, clapping.") before the next quote opens
         tail = gap.rstrip(" ")
-        if "\n" in gap or (gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL)):
+        if "\n" in gap:
             break
+        if gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL):
+            # a title or phrase quoted inside the cue's own sentence ("said on NBC's “Meet the Press.”") ends it;
+            # the speaker's quote may follow
+            if out or q.end - sentence_end > MAX_TAIL or not _closes_sentence(text, q):
+                break
+            pos = sentence_end = q.end
+            continue
         out.append(q)
         pos = q.end
     return out
+
+
+def _closes_sentence(text: str, quote: Quote) -> bool:
+    """A quote whose sentence ends with it: a full stop inside its marks or right after them."""
+    return _ends_sentence(text, quote) or text[quote.end : quote.end + 1] == "."
 
 
 def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
