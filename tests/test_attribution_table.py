@@ -511,6 +511,13 @@ EDGES: list[Case] = [
     ("“It is too early to tell,” the investor said on NBC’s “Meet the Press.” “Ask me again in June.”",
      [("the investor", "said", "It is too early to tell Ask me again in June",
        x(parts=["It is too early to tell", "Ask me again in June"], **DIRECT))]),
+    # a paragraph that is one quote and nothing else goes on with the speaker of the paragraph before; a quoted
+    # paragraph with a cue of its own does not
+    ("“We will build a wall,” he said to an enormous cheer.\n\n“And they will pay for it. Every cent.”\n\n"
+     "“They do not know it yet,” he added.",
+     [("he", "said", "We will build a wall And they will pay for it. Every cent",
+       x(parts=["We will build a wall", "And they will pay for it. Every cent"], **DIRECT)),
+      ("he", "added", "They do not know it yet", DIRECT)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

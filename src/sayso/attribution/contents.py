@@ -528,10 +528,19 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
         if q.start < pos:
             continue
         gap = text[pos : q.start].replace("\u00a0", " ")
+        if "\n" in gap:
+            # a paragraph that is one quote and nothing else, right after the speaker's paragraph ends, goes on
+            # with the same speaker's words (news puts each quoted paragraph of a long answer on its own)
+            head, rest = gap.split("\n", 1)
+            # (the cue's sentence may end its paragraph with a few words: "he said to an enormous cheer.")
+            short_tail = not out and len(head) <= MAX_TAIL and head.rstrip(" ").endswith(".")
+            if rest.strip() or not _whole_paragraph(text, q) or not (head.strip(" .") == "" or short_tail):
+                break
+            out.append(q)
+            pos = sentence_end = q.end
+            continue
         # the cue's sentence may go on a little ("she said, clapping.") before the next quote opens
         tail = gap.rstrip(" ")
-        if "\n" in gap:
-            break
         if gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL):
             # a title or phrase quoted inside the cue's own sentence ("said on NBC's “Meet the Press.”") ends it;
             # the speaker's quote may follow
@@ -542,6 +551,13 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
         out.append(q)
         pos = q.end
     return out
+
+
+def _whole_paragraph(text: str, quote: Quote) -> bool:
+    """A quote that opens its paragraph and closes it, with at most a full stop after the closing mark."""
+    before = text[: quote.start].rstrip(" \u00a0\t")
+    after = text[quote.end :].split("\n", 1)[0]
+    return (before == "" or before.endswith("\n")) and after.strip(" \u00a0\t.") == ""
 
 
 def _closes_sentence(text: str, quote: Quote) -> bool:
