@@ -518,6 +518,10 @@ EDGES: list[Case] = [
      [("he", "said", "We will build a wall And they will pay for it. Every cent",
        x(parts=["We will build a wall", "And they will pay for it. Every cent"], **DIRECT)),
       ("he", "added", "They do not know it yet", DIRECT)]),
+    # a quotation that opens inside the content runs on to its closing mark, past the parse's sentence
+    ("The pastor thinks the mayor and his staff “need to be more collaborative. There is some fence-mending to do.”",
+     [("The pastor", "thinks",
+       "the mayor and his staff “need to be more collaborative. There is some fence-mending to do", MIXED)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

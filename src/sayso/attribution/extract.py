@@ -152,6 +152,7 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
         text = doc_text(doc)
+        pieces = _through_quote(text, pieces, quotes, cue_chars)
         found.append((cue, _source_span(doc, source), _without_dateline(text, [_close_quote(text, p) for p in pieces])))
 
     for phrase in prepared.phrases:
@@ -202,6 +203,23 @@ def _without_dateline(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     if found is None or found.end() >= b:
         return pieces
     return [(found.end(), b), *pieces[1:]]
+
+
+def _through_quote(
+    text: str, pieces: list[tuple[int, int]], quotes: list[Quote], cue: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """A content that opens a quotation and stops inside it (the parse ends with the sentence) runs on to where
+    the quotation closes: the speaker's quoted words go on ('said Chicago needs “more cooperation. There is
+    fence-mending to do.”')."""
+    start, end = pieces[0][0], pieces[-1][1]
+    for q in quotes:
+        if start <= q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
+            inner_end = q.inner_end
+            while inner_end > end and (text[inner_end - 1].isspace() or text[inner_end - 1] in ",.;:'"):
+                inner_end -= 1
+            if inner_end > end:
+                return [*pieces[:-1], (pieces[-1][0], inner_end)]
+    return pieces
 
 
 def _close_quote(text: str, piece: tuple[int, int]) -> tuple[int, int]:
