@@ -522,6 +522,14 @@ EDGES: list[Case] = [
     ("The pastor thinks the mayor and his staff “need to be more collaborative. There is some fence-mending to do.”",
      [("The pastor", "thinks",
        "the mayor and his staff “need to be more collaborative. There is some fence-mending to do", MIXED)]),
+    # a clause with a speaking subject that ends in a colon opening a quote: whatever the verb, the subject says it
+    ("Mr. Christie gloated: “I told you he would not be ready.”",
+     [("Mr. Christie", "gloated", "I told you he would not be ready", DIRECT)]),
+    ("Or, as a former secretary of homeland security put it: “The barbarians are inside.”",
+     [("a former secretary of homeland security", "put", "The barbarians are inside", DIRECT)]),
+    ("The mayor leaned in and boomed: “We will win in November.”",
+     [("The mayor", "boomed", "We will win in November", DIRECT)]),
+    ("The official rationale is: “We had no choice.”", []),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -327,3 +327,60 @@ def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, i
         if not any(t.pos_ == "PROPN" for t in name) or any(t.pos_ == "VERB" for t in name):
             continue
         yield Cue("dash", dash.root, dash.start, dash.end, "dash", DASH_CLASS), (name.start, name.end), q
+
+
+QUOTE_OPENERS = "“„«\"'"
+
+
+def colon_quote_cues(doc: Doc, quotes: list[Quote], lex: Lexicons) -> Iterator[tuple[Cue, Quote]]:
+    """"Mr. Christie gloated: ''I told you so.''", "Trump went even further: “…”": a clause with a subject that ends in
+    a colon opening a quotation. Whatever its verb, the subject says the quote; the verb (with its auxiliaries) is
+    the cue. Yields the cue and the first quote."""
+    text = doc_text(doc)
+    starts = {q.start: q for q in quotes}
+    for colon in doc:
+        if colon.text != ":" or colon.i == 0:
+            continue
+        i = colon.idx + 1
+        while i < len(text) and text[i] in " \t\u00a0\n":
+            i += 1
+        quote = starts.get(i)
+        if quote is None or "\n\n\n" in text[colon.idx : i]:
+            continue
+        verb = _clause_before(colon, lex)
+        if verb is None:
+            continue
+        start, end = _verb_cue_range(verb)
+        yield Cue("verb", verb, start, end, verb.lemma_.lower(), COLON_QUOTE_CLASS), quote
+
+
+COLON_QUOTE_CLASS = CueClass("certain", "report")
+
+
+def _clause_before(colon: Token, lex: Lexicons) -> Token | None:
+    """The verb of the clause that a colon ends (the first verb above the word before the colon), when it or the
+    verb it is coordinated with has a subject that can speak: a name, a personal pronoun or a source word; not a
+    copula ("The rationale is: …" introduces, it does not quote)."""
+    sent, doc = colon.sent, colon.doc
+    node = doc[colon.i - 1]
+    while node.pos_ not in VERB_TAGS:
+        if node.head.i == node.i or not sent.start <= node.head.i < colon.i:
+            return None
+        node = node.head
+    verb = node
+    if verb.lemma_.lower() in ("be", "have"):
+        return None
+    holder = verb
+    while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+        holder = holder.head  # "Trump leaned in and boomed: “…”"
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    speaks = (
+        subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_ in SPEAKER_ENTS
+        or subject.lower_ in PERSONAL_PRONOUNS or subject.lemma_.lower() in lex.source_words
+    ) and subject.lemma_.lower() not in NOT_SPEAKERS
+    return verb if speaks else None
+
+
+PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
