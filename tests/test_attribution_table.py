@@ -530,6 +530,13 @@ EDGES: list[Case] = [
     ("The mayor leaned in and boomed: “We will win in November.”",
      [("The mayor", "boomed", "We will win in November", DIRECT)]),
     ("The official rationale is: “We had no choice.”", []),
+    # a speaker tag right after a quote that ends in a comma names the speaker, whatever the tag's verb
+    ("“This is a big win for me,” I confessed. And the system worked.",
+     [("I", "confessed", "This is a big win for me", DIRECT)]),
+    ("“Everything he said and everything that I have said,” the judge exclaimed, “has totally overlapped.”",
+     [("the judge", "exclaimed", "Everything he said and everything that I have said has totally overlapped",
+       x(parts=["Everything he said and everything that I have said", "has totally overlapped"], **DIRECT))]),
+    ("“We will win this state.” The rally ended an hour later.", []),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

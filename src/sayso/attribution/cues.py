@@ -384,3 +384,60 @@ def _clause_before(colon: Token, lex: Lexicons) -> Token | None:
 
 
 PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+
+
+def quote_tag_cues(doc: Doc, quotes: list[Quote], lex: Lexicons) -> Iterator[tuple[Cue, Quote]]:
+    """"“This is a big win,” I confessed.", "“…,” the judge exclaimed, “…”", "“…,” read one.": the speaker tag right
+    after a quote, whatever its verb, says whose words the quote is. Yields the tag's verb as the cue and the quote."""
+    text = doc_text(doc)
+    for q in quotes:
+        after = doc.char_span(q.end, q.end, alignment_mode="expand")
+        i = after.start if after is not None else None
+        if i is None or i >= len(doc):
+            continue
+        while i < len(doc) and (doc[i].is_space or doc[i].text in (",", "—", "–")):
+            i += 1
+        if i >= len(doc) or doc[i].idx - q.end > 3 or doc[i].is_punct:
+            continue
+        inner = text[q.inner_start : q.inner_end].rstrip(" \u00a0'")
+        if not (inner.endswith((",", "?", "!", "—", "–", "-")) or text[q.end : q.end + 1] == ","):
+            continue  # “…” followed by a new sentence: no tag
+        verb = _tag_verb(doc[i], lex)
+        if verb is not None:
+            start, end = _verb_cue_range(verb)
+            yield Cue("verb", verb, start, end, verb.lemma_.lower(), COLON_QUOTE_CLASS), q
+
+
+def _tag_verb(first: Token, lex: Lexicons) -> Token | None:
+    """The verb of a short speaker tag that starts at `first`: "Bozell answers", "the judge exclaimed", "read one";
+    the tag must be the verb and its subject only (with adverbials after), not the start of a new clause."""
+    verb = first
+    for _ in range(4):  # from "the" up to "judge" up to "exclaimed"
+        if verb.pos_ in VERB_TAGS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in VERB_TAGS or verb.lemma_.lower() in ("be", "have") or verb.i < first.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.i < verb.i and (subject.left_edge.i != first.i or subject.right_edge.i != verb.i - 1):
+        return None
+    if subject.i > verb.i and first.i != verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") and c.i > verb.i for c in verb.children):
+        return None  # "… ,” he told [the crowd that …]": a clause of its own
+    speaks = (
+        subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_ in SPEAKER_ENTS
+        or subject.lower_ in PERSONAL_PRONOUNS or subject.lemma_.lower() in lex.source_words
+    ) and subject.lemma_.lower() not in NOT_SPEAKERS
+    # a tag is short: it ends its sentence soon, or a comma hands over to the quote's other half
+    doc = verb.doc
+    end = verb.right_edge.i + 1
+    rest = doc[end : verb.sent.end]
+    hands_over = doc[end - 1].text == "," or (len(rest) > 0 and (rest[0].text == "," or rest[0].is_quote))
+    short = end - first.i <= MAX_TAG_TOKENS and (all(t.is_punct or t.is_space for t in rest) or hands_over)
+    return verb if speaks and short else None
+
+
+MAX_TAG_TOKENS = 12

@@ -187,6 +187,13 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
         source = sources.verb_source(said)
         near = [quote, *contents.following_quotes(doc_text(doc), quotes, [quote], (quote.end, quote.end))]
         add(said, source, contents.quote_pieces(doc_text(doc), near))
+    for said, quote in cues.quote_tag_cues(doc, quotes, lex):
+        # "“…,” I confessed.": the quote, its other half after the tag and the speaker's quotes that follow
+        source = sources.verb_source(said)
+        extent = contents.clause_extent(doc, said, source)
+        near = [quote, *(q for q in contents.adjacent_quotes(doc_text(doc), quotes, extent) if q.start > quote.start)]
+        near += contents.following_quotes(doc_text(doc), quotes, near, extent)
+        add(said, source, contents.quote_pieces(doc_text(doc), near))
     for dash, name, quote in prepared.dashes:
         add(dash, name, contents.quote_pieces(doc_text(doc), [quote]))
     for colon in prepared.colons:
