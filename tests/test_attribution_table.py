@@ -23,8 +23,11 @@ from typing import Any
 import pytest
 from _pytest.mark.structures import ParameterSet
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from sayso.analysis import Analyzer
+from sayso.attribution import extract_attributions
 from sayso.model import Document
 
 Expected = tuple[Any, ...]
@@ -714,3 +717,26 @@ def test_attribution_table(analyzer: Analyzer, text: str, expected: list[Expecte
     doc = analyzer.analyze(text)
     got, want = compare(doc, expected)
     assert got == want
+
+
+# ------------------------------------------------------------------------------------------------ misparses
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    """A Doc with the parse the pipeline gave a sentence in one article's context (set by hand: the same sentence
+    alone parses otherwise)."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_bare_reporting_verb_before_a_postposed_tag_is_what_was_said() -> None:
+    """"…'s grasp of policy are worrying, Cuban said.": "worrying" (a reporting verb with no complement) is the
+    clause the tag reports, not a misparse of "X said he cannot comment" upside down."""
+    words = ["Trump", "'s", "grasp", "of", "policy", "are", "worrying", ",", "Cuban", "said", "."]
+    heads = [2, 0, 6, 2, 3, 6, 9, 9, 9, 9, 9]
+    deps = ["poss", "case", "nsubj", "prep", "pobj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PART", "NOUN", "ADP", "NOUN", "AUX", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["Trump", "'s", "grasp", "of", "policy", "be", "worry", ",", "Cuban", "say", "."]
+    found = extract_attributions(_parsed(words, heads, deps, pos, lemmas)).attributions
+    assert [(a.source and a.source.text, a.cue.text, a.content.text) for a in found if a.nested_in is None] == [
+        ("Cuban", "said", "Trump 's grasp of policy are worrying")
+    ]

@@ -147,7 +147,7 @@ def _upside_down(verb: Token, comp: Token, lex: Lexicons) -> bool:
     """A clause before the cue that the parser hung on it as its complement but that is not what the cue says."""
     if comp.i > verb.i:
         return False
-    if lex.verbs.get(comp.lemma_.lower()) and _bare(comp):
+    if lex.verbs.get(comp.lemma_.lower()) and _bare(comp) and not _tagged(verb, comp):
         return True  # "X said he cannot comment" parsed upside down: "said" is the cue, not "comment"
     if _subordinate(comp):
         return True  # "While he acknowledged X, Ham noted Y": a subordinate clause, not what Ham noted
@@ -163,6 +163,18 @@ def _when(noun: Token) -> bool:
 
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _tagged(verb: Token, comp: Token) -> bool:
+    """"Their grasp of policy is worrying, Cuban said.": the clause before the cue ends at a comma that its
+    subject follows: a postposed speaker tag, the clause is what was said."""
+    doc = verb.doc
+    comma = comp.right_edge.i + 1
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None and comma < len(doc) and doc[comma].text in SET_OFF
+        and subject.left_edge.i == comma + 1 and subject.i < verb.i
+    )
 
 
 def _bare(verb: Token) -> bool:
