@@ -540,6 +540,15 @@ EDGES: list[Case] = [
      [("the judge", "exclaimed", "Everything he said and everything that I have said has totally overlapped",
        x(parts=["Everything he said and everything that I have said", "has totally overlapped"], **DIRECT))]),
     ("“We will win this state.” The rally ended an hour later.", []),
+    # an agentless passive holds its subject with what the subject is taken to be; whom one asks is no content,
+    # and a passive with nothing the subject is taken to be is an event ("the plan was approved")
+    ("The walkout is considered one of the largest in company history.",
+     [(None, "is considered", "The walkout one of the largest in company history",
+       x(parts=["The walkout", "one of the largest in company history"]))]),
+    ("Ms. Okafor was projected as the winner of the primary on Tuesday.",
+     [(None, "was projected", "Ms. Okafor as the winner of the primary")]),
+    ("The senator was asked about the budget.", []),
+    ("The plan was approved last year.", []),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -265,6 +265,16 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         named = subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE
         if subj is not None and named and (cue.cls.act == "denial" or has_agent):
             return _clause(doc, subj, frame)  # "[The claim] was denied", "[She] was endorsed by the union"
+        addressed = cue.lemma in ADDRESSEE_VERBS  # "[She] was asked": she is who is asked, not what is said
+        if subj is not None and named and subj.i < verb.i and subj.pos_ != "PRON" and not addressed:
+            # "[The walk-off] is considered [one of the largest]", "[Sanders] was projected [as the winner]": no one
+            # named holds it; what is held is the subject with what it is taken to be
+            # (without one, "the deal could be announced" is an event, not a claim anyone holds)
+            taken_as = [c for c in verb.rights if c.dep_ in ("oprd", "attr", "acomp") or (
+                c.dep_ == "prep" and c.lower_ == "as")]
+            if taken_as:
+                ids = {t.i for t in subj.subtree} | {t.i for c in taken_as for t in c.subtree}
+                return trimmed_char_pieces(doc, pieces(ids - frame))
         return []
     stray = _stray_that_clause(verb) if cue.lemma in NO_OBJECT_VERBS | ADDRESSEE_VERBS else None
     if stray is not None:
