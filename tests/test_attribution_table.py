@@ -549,6 +549,12 @@ EDGES: list[Case] = [
      [(None, "was projected", "Ms. Okafor as the winner of the primary")]),
     ("The senator was asked about the budget.", []),
     ("The plan was approved last year.", []),
+    # a relative pronoun the cue has as its object stands for what the cue reports on, with what it is called
+    ("The mayor signed the zoning law, which the council had opposed.",
+     [("the council", "had opposed", "which")]),
+    ("The senator praised Vermont, which she describes as her second home.",
+     [("The senator", "praised", "Vermont"),
+      ("she", "describes", "which as her second home", x(parts=["which", "as her second home"]))]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -28,6 +28,7 @@ ACCUSATION_PREPS = {"for", "of"}
 CONTENT_PREPS = {"for", "on", "about", "of", "against"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 RELATIVE = {"who", "which", "that", "whom"}
+RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
 GLUE = " \u00a0,:;—–-\n"  # with the no-break space that web text puts between sentences
 MAX_TAIL = 200  # the rest of the cue's sentence ("…,” said Dino Spencer, who now runs the gym. “…”")
@@ -328,7 +329,19 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         # "check out what he called [a “sex tape”]": a relative clause names a thing; the clause around it is
         # not what the cue reports
         name = next((c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "attr")), None)
-        return trimmed_char_pieces(doc, pieces({t.i for t in name.subtree} - frame)) if name is not None else []
+        if name is not None:
+            return trimmed_char_pieces(doc, pieces({t.i for t in name.subtree} - frame))
+    fronted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if fronted is not None and fronted.lower_ in RELATIVE_OBJECTS and verb.dep_ == "relcl":
+        # "the trade agreement, [which] Mr. Putin opposed", "Florida, [which] he describes [as his second home]":
+        # the relative pronoun stands for what the cue reports on, with what it is called
+        ids = {fronted.i}
+        for c in verb.rights:
+            if c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+                ids.update(t.i for t in c.subtree)
+        return trimmed_char_pieces(doc, pieces(ids - frame))
+    if fronted is not None and fronted.lower_ in ("what", "which"):
+        return []
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # a parenthetical or postposed cue: "The plan, he said, failed." / "It failed, he said."
         reported = verb.dep_ == "ccomp" and verb.i > verb.head.i and verb.head.lemma_.lower() in lex.verbs
