@@ -555,6 +555,11 @@ EDGES: list[Case] = [
     ("The senator praised Vermont, which she describes as her second home.",
      [("The senator", "praised", "Vermont"),
       ("she", "describes", "which as her second home", x(parts=["which", "as her second home"]))]),
+    # the preposition that takes the content may follow an adverb of the cue ("has written extensively [on X]")
+    ("The professor has written extensively on the history of the filibuster.",
+     [("The professor", "has written", "the history of the filibuster")]),
+    ("The candidates sparred over financial regulation.",
+     [("The candidates", "sparred over", "financial regulation")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -25,7 +25,7 @@ PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us",
 # a pronoun that stands for what was said or whom it is about: "Russia denied [it]", "the union endorsed [her]"
 REFERRING_OBJECTS = {"it", "this", "that", "them", "him", "her"}
 ACCUSATION_PREPS = {"for", "of"}
-CONTENT_PREPS = {"for", "on", "about", "of", "against"}
+CONTENT_PREPS = {"for", "on", "about", "of", "against", "over"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 RELATIVE = {"who", "which", "that", "whom"}
 RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
@@ -314,9 +314,12 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     if last.dep_ == "prep" and last.i > verb.i:  # a particle cue ending in its preposition: "pointed to [X]"
         prep: Token | None = last
     else:
-        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i == cue.end), None)
+        # the first such preposition after the cue, past adverbs ("has written extensively [on X]", "squabbled at
+        # length [over X]"); not a date ("tweeted on Wednesday": when, not what)
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and _adverbs_only(
+            doc, cue.end, c.i)), None)
         if prep is not None and any(g.dep_ == "pobj" and _when(g) for g in prep.children):
-            prep = None  # "tweeted on Wednesday": when, not what
+            prep = None
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}
@@ -366,6 +369,12 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         around = [t.i for t in clause_head.subtree if t.i not in own and sent.start <= t.i < sent.end]
         return trimmed_char_pieces(doc, pieces(around))
     return _sentence_before(doc, cue, source)
+
+
+def _adverbs_only(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are adverbs of manner or degree ("extensively", "at length", "again"), or none."""
+    return all(t.dep_ in ("advmod", "npadvmod") or (t.head.dep_ == "npadvmod") or t.lower_ in ("at", "length")
+               for t in doc[start:end]) and end - start <= 3
 
 
 def _parenthetical_relative(verb: Token) -> bool:
