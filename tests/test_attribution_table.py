@@ -560,6 +560,9 @@ EDGES: list[Case] = [
      [("The professor", "has written", "the history of the filibuster")]),
     ("The candidates sparred over financial regulation.",
      [("The candidates", "sparred over", "financial regulation")]),
+    # a name set off by a dash before a colon that opens a quote is its speaker
+    ("EARLY POLLS MISSED THE SURGE - Maria Lindqvist: “The polls closed too early to see the late deciders.”",
+     [("Maria Lindqvist", ":", "The polls closed too early to see the late deciders", DIRECT)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

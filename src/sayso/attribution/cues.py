@@ -332,10 +332,14 @@ def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, i
 QUOTE_OPENERS = "“„«\"'"
 
 
-def colon_quote_cues(doc: Doc, quotes: list[Quote], lex: Lexicons) -> Iterator[tuple[Cue, Quote]]:
+def colon_quote_cues(
+    doc: Doc, quotes: list[Quote], lex: Lexicons
+) -> Iterator[tuple[Cue, tuple[int, int] | None, Quote]]:
     """"Mr. Christie gloated: ''I told you so.''", "Trump went even further: “…”": a clause with a subject that ends in
     a colon opening a quotation. Whatever its verb, the subject says the quote; the verb (with its auxiliaries) is
-    the cue. Yields the cue and the first quote."""
+    the cue. And "Pollsters agree - Carl Bialik: “…”": a name set off before a colon that opens a quotation (the
+    colon is the cue, the name the source). Yields the cue, the name's token range (None: the verb's subject) and
+    the first quote."""
     text = doc_text(doc)
     starts = {q.start: q for q in quotes}
     for colon in doc:
@@ -348,13 +352,35 @@ def colon_quote_cues(doc: Doc, quotes: list[Quote], lex: Lexicons) -> Iterator[t
         if quote is None or "\n\n\n" in text[colon.idx : i]:
             continue
         verb = _clause_before(colon, lex)
-        if verb is None:
+        if verb is not None:
+            start, end = _verb_cue_range(verb)
+            yield Cue("verb", verb, start, end, verb.lemma_.lower(), COLON_QUOTE_CLASS), None, quote
             continue
-        start, end = _verb_cue_range(verb)
-        yield Cue("verb", verb, start, end, verb.lemma_.lower(), COLON_QUOTE_CLASS), quote
+        name = _name_before(colon)
+        if name is not None:
+            yield Cue("colon", colon, colon.i, colon.i + 1, ":", COLON_QUOTE_CLASS), name, quote
 
 
 COLON_QUOTE_CLASS = CueClass("certain", "report")
+NAME_OPENERS = {"-", "—", "–", "--", "―"}
+
+
+def _name_before(colon: Token) -> tuple[int, int] | None:
+    """A short name (no verb, a proper noun in it) between a line start or a dash and the colon."""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and colon.i - start < MAX_NAME_TOKENS:
+        prev = doc[start - 1]
+        if prev.text in NAME_OPENERS or prev.is_space or "\n" in prev.whitespace_:
+            break
+        start -= 1
+    else:
+        if start > 0:
+            return None
+    name = doc[start : colon.i]
+    if not len(name) or any(t.pos_ in VERB_TAGS for t in name) or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return start, colon.i
 
 
 def _clause_before(colon: Token, lex: Lexicons) -> Token | None:
@@ -368,8 +394,8 @@ def _clause_before(colon: Token, lex: Lexicons) -> Token | None:
             return None
         node = node.head
     verb = node
-    if verb.lemma_.lower() in ("be", "have"):
-        return None
+    if verb.lemma_.lower() in ("be", "have") or any(t.text in NAME_OPENERS for t in doc[verb.i + 1 : colon.i]):
+        return None  # (a dash before the colon sets off a name: "Polls missed it - Carl Bialik: “…”")
     holder = verb
     while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
         holder = holder.head  # "Trump leaned in and boomed: “…”"

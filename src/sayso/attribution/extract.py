@@ -182,9 +182,9 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
     for noun in cues.noun_cues(doc, lex, votes):
         pieces = contents.noun_content(doc, noun) if noun.end == noun.head.i + 1 else []
         add(noun, sources.noun_source(noun), pieces or contents.noun_complement(doc, noun))
-    for said, quote in cues.colon_quote_cues(doc, quotes, lex):
+    for said, name, quote in cues.colon_quote_cues(doc, quotes, lex):
         # "Mr. Christie gloated: ''…''": the quote and the speaker's quotes that follow it
-        source = sources.verb_source(said)
+        source = name if name is not None else sources.verb_source(said)
         near = [quote, *contents.following_quotes(doc_text(doc), quotes, [quote], (quote.end, quote.end))]
         add(said, source, contents.quote_pieces(doc_text(doc), near))
     for said, quote in cues.quote_tag_cues(doc, quotes, lex):
