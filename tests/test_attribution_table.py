@@ -563,6 +563,9 @@ EDGES: list[Case] = [
     # a name set off by a dash before a colon that opens a quote is its speaker
     ("EARLY POLLS MISSED THE SURGE - Maria Lindqvist: “The polls closed too early to see the late deciders.”",
      [("Maria Lindqvist", ":", "The polls closed too early to see the late deciders", DIRECT)]),
+    # a content that starts at an opening quotation mark runs on to where the quote closes
+    ("The governor told reporters that “we will do just fine. If turnout is low, that may be another story.”",
+     [("The governor", "told", "we will do just fine. If turnout is low, that may be another story", DIRECT)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -225,7 +225,9 @@ def _through_quote(
     fence-mending to do.”')."""
     start, end = pieces[0][0], pieces[-1][1]
     for q in quotes:
-        if start <= q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
+        # (a content that starts right at the opening mark counts: 'telling reporters that "[I'm not okay] with …"')
+        opens = start <= q.start or (q.start < start <= q.inner_start + 1)
+        if opens and q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
             inner_end = q.inner_end
             while inner_end > end and (text[inner_end - 1].isspace() or text[inner_end - 1] in ",.;:'"):
                 inner_end -= 1
