@@ -436,7 +436,7 @@ EDGES: list[Case] = [
      "front-runner isn’t a proper Republican.",
      [("Mitt Romney", "insist", "the GOP front-runner isn’t a proper Republican")]),
     ("Though he does not endorse from his pulpit, the pastor broadcasts his support in other ways.",
-     [("the pastor", "broadcasts", "his support")]),
+     [("the pastor", "broadcasts", "his support in other ways")]),  # (a phrase right after the object stays)
     ("Bush referred to Rubio as a bright and charismatic leader.",
      [("Bush", "referred to", "Rubio as a bright and charismatic leader")]),
     ("The senator seemed to be losing ground.",
@@ -566,6 +566,11 @@ EDGES: list[Case] = [
     # a content that starts at an opening quotation mark runs on to where the quote closes
     ("The governor told reporters that “we will do just fine. If turnout is low, that may be another story.”",
      [("The governor", "told", "we will do just fine. If turnout is low, that may be another story", DIRECT)]),
+    # a phrase right after an object content belongs to it, the speech's circumstances do not
+    ("The mayor praised the governor's leadership in the aftermath of the flood.",
+     [("The mayor", "praised", "the governor's leadership in the aftermath of the flood")]),
+    ("The mayor praised the governor's leadership at a rally on Monday.",
+     [("The mayor", "praised", "the governor's leadership")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),
