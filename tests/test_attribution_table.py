@@ -571,6 +571,9 @@ EDGES: list[Case] = [
      [("The mayor", "praised", "the governor's leadership in the aftermath of the flood")]),
     ("The mayor praised the governor's leadership at a rally on Monday.",
      [("The mayor", "praised", "the governor's leadership")]),
+    # a participle the parser hung on the cue describes the object of the preposition before it
+    ("The chancellor warned against the forces of hate brewing in the country.",
+     [("The chancellor", "warned against", "the forces of hate brewing in the country")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

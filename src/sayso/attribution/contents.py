@@ -226,6 +226,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 # "called on [Sanders and Trump to do the same]": the particle's object is who is to do it
                 ids.update(t.i for g in doc[cue.end - 1].children if g.dep_ == "pobj" and g.i < comp.i
                            for t in g.subtree)
+            elif dep == "xcomp" and comp.tag_ in ("VBG", "VBN"):
+                # "warned against [the forces of hate brewing in the country]": a participle the parser hung on the
+                # cue describes the object of the preposition before it
+                ids.update(t.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i < comp.i
+                           for t in c.subtree if t.i != c.i)
             unmarked = not any(c.dep_ == "mark" for c in comp.children)
             # a person named before a clause is who is spoken to ("reminded Obama he …"), unless the clause has no
             # subject of its own: then the person is its subject ("demanding [President Obama make a pledge]")
