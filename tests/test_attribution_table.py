@@ -574,6 +574,9 @@ EDGES: list[Case] = [
     # a participle the parser hung on the cue describes the object of the preposition before it
     ("The chancellor warned against the forces of hate brewing in the country.",
      [("The chancellor", "warned against", "the forces of hate brewing in the country")]),
+    # a wire dateline with its date is no part of a content either
+    ("WASHINGTON, Aug. 24 (UPI) — Young voters are drifting away from the party, a new poll indicates.",
+     [("a new poll", "indicates", "Young voters are drifting away from the party")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),
