@@ -203,7 +203,9 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
 
 # "WASHINGTON ―", "DES MOINES, Iowa —", "LONDON (Reuters) -", "WASHINGTON, Aug. 24 (UPI) —": a dateline opening a
 # paragraph is not what anyone said
-DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+[A-Z.](?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)*(?: \([A-Za-z. ]+\))? ?(?:—|―|–|--|-) ?")
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ ]+[A-Z.](?:, [A-Z][A-Za-z.]+(?: \d{1,2})?)*(?: \([A-Za-z. ]+\))? ?(?:—|―|–|--|-) ?"
+)
 
 
 def _without_dateline(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
