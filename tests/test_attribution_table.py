@@ -577,6 +577,9 @@ EDGES: list[Case] = [
     # a wire dateline with its date is no part of a content either
     ("WASHINGTON, Aug. 24 (UPI) — Young voters are drifting away from the party, a new poll indicates.",
      [("a new poll", "indicates", "Young voters are drifting away from the party")]),
+    # a circumstance after a quote's speaker tag is not what was said: the quote is
+    ("“Are you all right? Don't fall,” he said, when a protester seemed to stumble.",
+     [("he", "said", "Are you all right? Don't fall", DIRECT), (None, "seemed", "a protester to stumble")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

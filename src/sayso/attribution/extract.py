@@ -84,12 +84,25 @@ def _verb_frame(
     if source is not None and own_source is None:  # "…,” adding, “…”: the quote before is the other clause's
         near = [q for q in near if q.start > doc[cue.end - 1].idx]
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
-    if near and parsed and after_cue and not any(a < q.end and q.start < b for a, b in parsed for q in near):
+    # "“Are you O.K.?” he said, when a protester stumbled": a circumstance after the cue is not its content
+    circumstance = after_cue and _opens_circumstance(doc_text(doc), parsed[0][0])
+    if near and parsed and after_cue and not circumstance and not any(
+        a < q.end and q.start < b for a, b in parsed for q in near
+    ):
         near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content
     if near and (cue.cls.act != "denial" or not parsed):
         near += contents.following_quotes(doc_text(doc), quotes, near, extent)
         return source, contents.with_lead_in(doc_text(doc), contents.quote_pieces(doc_text(doc), near), parsed)
     return source, parsed or _after_colon(doc, cue)
+
+
+CIRCUMSTANCE_WORDS = {"when", "while", "after", "before", "because", "during", "upon", "whenever"}
+
+
+def _opens_circumstance(text: str, start: int) -> bool:
+    """A stretch that opens with a subordinator of time or cause ("when a protester stumbled")."""
+    first = text[start : start + 12].split(" ", 1)[0].lower().strip(",")
+    return first in CIRCUMSTANCE_WORDS
 
 
 def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
