@@ -249,3 +249,21 @@ def test_lexicons_adjectives_are_spacy_lemmas(nlp: Language) -> None:
     docs = list(nlp.pipe(f"The aides are {a} that it works." for a in adjectives))
     wrong = [f"{a} -> {d[3].lemma_}/{d[3].pos_}" for a, d in zip(adjectives, docs, strict=True) if d[3].lemma_ != a]
     assert not wrong, f"adjective entries that are not spaCy's lemma of themselves: {wrong}"
+
+
+def test_lexicons_speaker_frames_are_mined_rows_that_attribute() -> None:
+    """speaker_frames.tsv (training/mine_frames.py --speakers): one row per lemma, frame and kind of speaker, each
+    seen at least 4 times and inside a gold cue at least half of the time; the frames and speakers are the ones
+    sayso.attribution.cues computes."""
+    from sayso.lexicons import SPEAKER_KINDS
+
+    rows = _rows("speaker_frames.tsv")
+    assert len(rows) > 100
+    keys = [(r["lemma"], r["frame"], r["speaker"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    for r in rows:
+        assert r["lemma"].isalpha() and r["lemma"] == r["lemma"].lower(), r
+        assert r["frame"] in ("passive", "ccomp", "xcomp", "dobj", "prep", "none"), r
+        assert r["speaker"] in SPEAKER_KINDS, r
+        assert 0.5 <= float(r["cue_share"]) <= 1.0 and int(r["count"]) >= 4, r
+    assert load().speaker_frames[("compare", "dobj", "name")] >= 0.6

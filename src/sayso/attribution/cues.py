@@ -25,6 +25,7 @@ DOCUMENT_CLASS = CueClass("certain", "report")
 FRAME_CLASS = CueClass("certain", "assertion")
 LEARNED_CLASS = CueClass("certain", "assertion")  # a verb the learned cue model admits (sayso.learn)
 ADMIT_SHARE = 0.5  # verb frames (lexicons/data/verb_frames.tsv) that attribute at least this often become cues
+SPEAKER_ADMIT_SHARE = 0.6  # the same for a frame with a kind of speaker (lexicons/data/speaker_frames.tsv)
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 NOT_SPEAKERS = {"note", "correction", "update", "video", "photo", "clarification", "disclosure", "email", "e-mail"}
 # complements that carry what is said; a verb cue needs one of them (or an adjacent quote) to count
@@ -106,9 +107,16 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
             cls = lex.particles[particle[0]]
         if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
             cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
-        share = lex.verb_frames.get((lemma, verb_frame(tok)))
+        frame = verb_frame(tok)
+        share = lex.verb_frames.get((lemma, frame))
         if cls is None and share is not None and share >= ADMIT_SHARE:
             cls = FRAME_CLASS  # a verb that attributes in this frame in most of the news it was mined from
+        if cls is None and lemma in lex.speaker_frames_lemmas:
+            # or in this frame with this kind of speaker ("[Obama] backed [the deal]", not "[the bill] backed …")
+            speaker = speaker_kind(tok, lex)
+            share = lex.speaker_frames.get((lemma, frame, speaker)) if speaker in SPEAKING else None
+            if share is not None and share >= SPEAKER_ADMIT_SHARE:
+                cls = FRAME_CLASS
         if cls is None and votes is not None and votes.admits(tok):
             cls = LEARNED_CLASS
         if cls is None:
@@ -176,6 +184,34 @@ def verb_frame(verb: Token) -> str:
     if any(c.dep_ == "prep" for c in verb.rights):
         return "prep"
     return "none"
+
+
+PERSONAL_SUBJECTS = {"i", "we", "you", "he", "she", "they"}
+SPEAKING = {"name", "pronoun", "source"}  # the kinds of subject that admit a verb by its speaker frame
+
+
+def speaker_kind(verb: Token, lex: Lexicons) -> str:
+    """Who the verb's subject is, coarsely: "name" (a person, organisation or place by name), "pronoun" (a personal
+    one), "source" (a source word: "officials", "the poll"), "other" or "none"; for a verb with no subject of its own,
+    the subject of the verb it is coordinated with or depends on. With the lemma and the frame, this decides
+    whether a verb outside the lexicons attributes (lexicons/data/speaker_frames.tsv, training/mine_frames.py)."""
+    node = verb
+    for _ in range(2):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            break
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return "none"
+        node = node.head
+    else:
+        return "none"
+    if subject.ent_type_ in SPEAKER_ENTS or subject.pos_ == "PROPN":
+        return "name"
+    if subject.lower_ in PERSONAL_SUBJECTS:
+        return "pronoun"
+    if subject.lemma_.lower() in lex.source_words:
+        return "source"
+    return "other"
 
 
 def _strong_frame(verb: Token) -> bool:

@@ -7,11 +7,13 @@ Each list is a TSV file in `data/` (`#` starts a comment; the first non-comment 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS
+
+SPEAKER_KINDS = ("name", "pronoun", "source", "other", "none")  # sayso.attribution.cues.speaker_kind
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Lexicons:
     hedges: dict[str, str]  # hedge word or phrase in a content -> the certainty it caps to ("may" -> possible)
     denial_words: frozenset[str]  # words that make a statement a denial ("baseless", "false")
     source_words: dict[str, str]  # head noun of a source -> source kind ("officials" -> anonymous_officials)
+    # (lemma, frame, kind of speaker) -> share of its uses that attribute (mined; rows that often do)
+    speaker_frames: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    speaker_frames_lemmas: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -60,6 +65,11 @@ def _cue_classes(name: str, key: str) -> dict[str, CueClass]:
 @lru_cache(maxsize=1)
 def load() -> Lexicons:
     """All lexicons, read once per process."""
+    speakers = {
+        (r["lemma"], r["frame"], _check("speaker_frames.tsv", "speaker", r["speaker"], SPEAKER_KINDS)):
+            float(r["cue_share"])
+        for r in _rows("speaker_frames.tsv")
+    }
     return Lexicons(
         verbs=_cue_classes("reporting_verbs.tsv", "lemma"),
         weak_verbs=_cue_classes("weak_verbs.tsv", "lemma"),
@@ -77,4 +87,6 @@ def load() -> Lexicons:
             r["word"].lower(): _check("source_words.tsv", "kind", r["kind"], SOURCE_KINDS)
             for r in _rows("source_words.tsv")
         },
+        speaker_frames=speakers,
+        speaker_frames_lemmas=frozenset(lemma for lemma, _, _ in speakers),
     )
