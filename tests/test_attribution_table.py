@@ -584,6 +584,9 @@ EDGES: list[Case] = [
     # (lexicons/data/speaker_frames.tsv): a named person comparing, not a chart
     ("Senator Ortiz compared the plan to a tax hike.", [("Senator Ortiz", "compared", "the plan to a tax hike")]),
     ("The chart compared the plan to a tax hike.", []),
+    # a quote after the sentence of a said content has ended is not that content
+    ("The professor was headed to Cairo for a conference, the Guardian reported. “We called him before he boarded.”",
+     [("the Guardian", "reported", "The professor was headed to Cairo for a conference")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

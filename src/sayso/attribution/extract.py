@@ -90,6 +90,11 @@ def _verb_frame(
         a < q.end and q.start < b for a, b in parsed for q in near
     ):
         near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content
+    text = doc_text(doc)
+    if parsed and near and not any(q.start < b and a < q.end for a, b in parsed for q in quotes) and all(
+        q.start > extent[1] and "." in text[extent[1] : q.start] for q in near
+    ):
+        near = []  # "X, the Guardian reported. “…”": a quote after the sentence ends is not a said content's
     if near and (cue.cls.act != "denial" or not parsed):
         near += contents.following_quotes(doc_text(doc), quotes, near, extent)
         return source, contents.with_lead_in(doc_text(doc), contents.quote_pieces(doc_text(doc), near), parsed)
