@@ -587,6 +587,10 @@ EDGES: list[Case] = [
     # a quote after the sentence of a said content has ended is not that content
     ("The professor was headed to Cairo for a conference, the Guardian reported. “We called him before he boarded.”",
      [("the Guardian", "reported", "The professor was headed to Cairo for a conference")]),
+    # a programme's name in quotes in the cue's clause is not what was said
+    ("Mr. Khan said on NBC's “Meet the Press” on Sunday that the candidate had shown disrespect to his wife.",
+     [("Mr. Khan", "said", "the candidate had shown disrespect to his wife"),
+      ("the candidate", "had shown", "disrespect", x(nested_in="said"))]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

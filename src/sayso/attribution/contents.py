@@ -217,6 +217,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         return trimmed_char_pieces(doc, pieces(ids))
     for dep in ("ccomp", "xcomp"):
         comp = next((c for c in verb.children if c.dep_ == dep and not _upside_down(verb, c, lex)), None)
+        if comp is not None and _quoted_title(comp):
+            # "said on NBC's “Meet the Press” on Sunday [that …]": the programme's name parsed as a clause; what was
+            # said is the that-clause the parser hung beneath it
+            comp = next((t for t in comp.subtree if t.dep_ == "ccomp" and t.left_edge.lower_ == "that"), None)
         if comp is not None:
             ids = {t.i for t in comp.subtree} - frame - _sibling_reports(comp, lex)
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < comp.i and not _when(c)), None)
@@ -229,8 +233,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             elif dep == "xcomp" and comp.tag_ in ("VBG", "VBN"):
                 # "warned against [the forces of hate brewing in the country]": a participle the parser hung on the
                 # cue describes the object of the preposition before it
-                ids.update(t.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i < comp.i
-                           for t in c.subtree if t.i != c.i)
+                ids.update(t.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+                           and c.right_edge.i + 1 == comp.left_edge.i for t in c.subtree if t.i != c.i)
             unmarked = not any(c.dep_ == "mark" for c in comp.children)
             # a person named before a clause is who is spoken to ("reminded Obama he …"), unless the clause has no
             # subject of its own: then the person is its subject ("demanding [President Obama make a pledge]")
@@ -381,6 +385,22 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         around = [t.i for t in clause_head.subtree if t.i not in own and sent.start <= t.i < sent.end]
         return trimmed_char_pieces(doc, pieces(around))
     return _sentence_before(doc, cue, source)
+
+
+def _quoted_title(head: Token) -> bool:
+    """A word that opens a short quoted title ("“Meet the Press”", "''The Late Show''"): capitalised words between
+    quotation marks, the first of them this one."""
+    doc = head.doc
+    if head.i == 0 or not doc[head.i - 1].is_quote or not head.is_title:
+        return False
+    end = head.i
+    while end < len(doc) and not doc[end].is_quote and end - head.i < MAX_TITLE_WORDS:
+        end += 1
+    words = [t for t in doc[head.i : end] if not t.is_punct]
+    return end < len(doc) and doc[end].is_quote and all(t.is_title or (t.is_lower and len(t) <= 4) for t in words)
+
+
+MAX_TITLE_WORDS = 8
 
 
 def _adverbs_only(doc: Doc, start: int, end: int) -> bool:

@@ -81,6 +81,8 @@ def _verb_frame(
     own_source = source if source is not None and lo <= source[0] and source[1] <= hi else None
     extent = contents.clause_extent(doc, cue, own_source)
     near = contents.adjacent_quotes(doc_text(doc), quotes, extent)
+    if parsed:  # "said on NBC's “Meet the Press” that …": a programme's name is not what was said
+        near = [q for q in near if not _title_quote(doc_text(doc), q)]
     if source is not None and own_source is None:  # "…,” adding, “…”: the quote before is the other clause's
         near = [q for q in near if q.start > doc[cue.end - 1].idx]
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
@@ -108,6 +110,17 @@ def _opens_circumstance(text: str, start: int) -> bool:
     """A stretch that opens with a subordinator of time or cause ("when a protester stumbled")."""
     first = text[start : start + 12].split(" ", 1)[0].lower().strip(",")
     return first in CIRCUMSTANCE_WORDS
+
+
+TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "with", "and", "for", "to", "at", "by"}
+
+
+def _title_quote(text: str, quote: Quote) -> bool:
+    """A quoted name of a programme, book or film: a few capitalised words, no sentence punctuation."""
+    words = text[quote.inner_start : quote.inner_end].split()
+    if not 0 < len(words) <= 8 or not words[0][:1].isupper() or words[-1][-1:] in ",.?!;:":
+        return False
+    return all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
 
 
 def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
