@@ -591,6 +591,14 @@ EDGES: list[Case] = [
     ("Mr. Khan said on NBC's “Meet the Press” on Sunday that the candidate had shown disrespect to his wife.",
      [("Mr. Khan", "said", "the candidate had shown disrespect to his wife"),
       ("the candidate", "had shown", "disrespect", x(nested_in="said"))]),
+    # an inverted speaker tag set off by commas inside the sentence, however the parser read it
+    ("The plan, said the mayor, would cost far too much.",
+     [("the mayor", "said", "The plan would cost far too much", x(parts=["The plan", "would cost far too much"]))]),
+    ("Part of the problem in finding the tunnels, say experts like Ana Ruiz, a geophysicist, is the soil itself.",
+     [("experts like Ana Ruiz, a geophysicist", "say",
+       "Part of the problem in finding the tunnels is the soil itself")]),
+    ("Prices rose sharply, said the report, which was published on Monday.",
+     [("the report", "said", "Prices rose sharply")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

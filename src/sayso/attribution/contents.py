@@ -387,6 +387,43 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     return _sentence_before(doc, cue, source)
 
 
+def inverted_aside(doc: Doc, cue: Cue) -> tuple[tuple[int, int], Pieces] | None:
+    """"The plan, said the mayor, would cost too much.", "Part of the problem, say experts like Paul Bauman, a
+    geophysicist, is the ground itself.": a speaker tag with its subject after the verb, set off by commas inside
+    the sentence. The parser seldom reads it as an aside; the words give it away: a comma, the verb, a noun phrase
+    with no verb in it, a comma, and the rest of the clause. Returns the speaker's token range and the sentence
+    around the tag."""
+    verb, sent = cue.head, cue.head.sent
+    if verb.lemma_.lower() not in TAG_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # a finite speech verb: "…, highlighting top news tweets, …" is no tag
+    if cue.passive or cue.start - 1 <= sent.start or doc[cue.start - 1].text != ",":
+        return None
+    first = doc[cue.end] if cue.end < sent.end else None
+    if first is None or first.pos_ not in TAG_SUBJECT_POS or first.lower_ in ("that", "it"):
+        return None
+    # the rest of the clause starts at the first verb after the tag; the tag ends at the last comma before it
+    rest = next((t for t in doc[cue.end : sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    if rest is None or (rest.head if rest.pos_ == "AUX" else rest).dep_ in ("relcl", "acl"):
+        return None  # "…, said Wilcox, an Orlando Republican who founded …": the tag's own apposition
+    close = max((t.i for t in doc[cue.end : rest.i] if t.text == ","), default=None)
+    if close is None or close == cue.end or any(t.pos_ in ("VERB", "AUX") for t in doc[cue.end : close]):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[cue.end : close]) or close - cue.end > MAX_TAG_TOKENS:
+        return None
+    if not any(t.is_alpha for t in doc[sent.start : cue.start - 1]) or doc[close + 1].lower_ in RELATIVE | {"whose"}:
+        return None  # ("…, said the report, which was published Monday": a relative clause, not the rest)
+    if any(t.is_quote for t in doc[sent.start : sent.end]):
+        return None  # quotes around a tag are read as quotes ("“We lost,” said the coach, “and badly.”")
+    return (cue.end, close), trimmed_char_pieces(doc, [(sent.start, cue.start - 1), (close + 1, sent.end)])
+
+
+MAX_TAG_TOKENS = 12
+TAG_SUBJECT_POS = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")
+# verbs that make an inverted speaker tag ("…, said the mayor, …", "…, write the authors, …")
+TAG_VERBS = {"say", "add", "write", "note", "explain", "insist", "argue", "recall", "continue", "claim", "warn",
+             "conclude", "observe", "remark", "report", "tell"}
+
+
 def _quoted_title(head: Token) -> bool:
     """A word that opens a short quoted title ("“Meet the Press”", "''The Late Show''"): capitalised words between
     quotation marks, the first of them this one."""

@@ -73,6 +73,9 @@ def _verb_frame(
     raised = sources.raised_subject(cue, lex)
     if raised is not None:
         return None, contents.raised_content(doc, cue, raised)
+    aside = contents.inverted_aside(doc, cue)
+    if aside is not None:  # "The plan, said the mayor, would cost too much."
+        return aside
     source = sources.verb_source(cue)
     parsed = contents.verb_content(doc, cue, source, lex)
     # a source borrowed from the clause the cue hangs on ("Clinton spoke, before asking her, “…”") does not widen
