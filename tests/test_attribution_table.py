@@ -599,6 +599,15 @@ EDGES: list[Case] = [
        "Part of the problem in finding the tunnels is the soil itself")]),
     ("Prices rose sharply, said the report, which was published on Monday.",
      [("the report", "said", "Prices rose sharply")]),
+    # "according to" a particular plan or law names a source; "according to plan" does not
+    ("According to state law, no one may solicit votes near a polling place.",
+     [("state law", "According to", "no one may solicit votes near a polling place")]),
+    ("The launch went according to plan.", []),
+    # a sentence opened by "according to X," attributes the rest of it, however the parser read the sentence
+    ("According to a 2016 study by the Pew Research Center based on census data, eligible Hispanic voters skew "
+     "younger in California.",
+     [("a 2016 study by the Pew Research Center based on census data", "According to",
+       "eligible Hispanic voters skew younger in California")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

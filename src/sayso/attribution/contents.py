@@ -536,6 +536,15 @@ def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces
     own = set(range(cue.start, cue.end)) | ({*range(*source)} if source else set())
     own.update(t.i for t in cue.head.subtree)
     sent = cue.head.sent
+    opens = all(t.is_punct or t.is_space for t in doc[sent.start : cue.start])
+    comma = source[1] if source is not None else sent.end
+    while comma + 1 < sent.end and doc[comma].text == "," and doc[comma + 1].tag_ in ("VBN", "VBG"):
+        # "In the latest poll, conducted in May, Clinton led": the participle still describes the source
+        comma = next((t.i for t in doc[comma + 1 : sent.end] if t.text == ","), sent.end)
+    if opens and cue.lemma == "according to" and comma < sent.end and doc[comma].text == ",":
+        # "According to a 2016 study by Pew, [voters skew younger].": the rest of the sentence after the phrase,
+        # whatever the parser hung on what
+        return trimmed_char_pieces(doc, [(comma + 1, sent.end)])
     if sent.start < cue.start and doc[cue.start - 1].text in SET_OFF:
         if all(t.is_punct or t.is_space for t in doc[max(own) + 1 : sent.end]):
             # "Trump received 37 percent and Bloomberg 13, according to a poll.": the whole sentence before it,

@@ -195,8 +195,10 @@ NOT_SOURCES = {"plan", "schedule", "script", "tradition", "custom", "rule", "law
 
 
 def _can_speak(noun: Token) -> bool:
-    """"according to [plan]" names no source; statistics, databases and journals do."""
-    return noun.lemma_.lower() not in NOT_SOURCES
+    """"according to [plan]" names no source; statistics, databases and journals do, and so does a particular plan
+    or law ("according to [her plan]", "according to [state law]")."""
+    particular = any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children)
+    return noun.lemma_.lower() not in NOT_SOURCES or particular
 
 
 def noun_source(cue: Cue) -> tuple[int, int] | None:
