@@ -608,6 +608,9 @@ EDGES: list[Case] = [
      "younger in California.",
      [("a 2016 study by the Pew Research Center based on census data", "According to",
        "eligible Hispanic voters skew younger in California")]),
+    # a hyphenated object the parser split into several objects is one content
+    ("The newspaper endorsed the re-election of Speaker Paul Ryan.",
+     [("The newspaper", "endorsed", "the re-election of Speaker Paul Ryan")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -307,6 +307,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         obj.lower_ not in PRONOUN_OBJECTS or framed or referring
     ):
         ids = {t.i for t in obj.subtree}
+        for c in verb.rights:  # "endorsed [the re-election of …]" parsed as three objects: "re", "-", "election"
+            if c.dep_ == "dobj" and c.i > obj.i and c.left_edge.i == max(ids) + 1 and (
+                c.text in HYPHENS or doc[c.i - 1].text in HYPHENS
+            ):
+                ids.update(t.i for t in c.subtree)
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
             that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
@@ -438,6 +443,7 @@ def _quoted_title(head: Token) -> bool:
 
 
 MAX_TITLE_WORDS = 8
+HYPHENS = {"-", "‐", "–"}
 
 
 def _adverbs_only(doc: Doc, start: int, end: int) -> bool:
