@@ -611,6 +611,9 @@ EDGES: list[Case] = [
     # a hyphenated object the parser split into several objects is one content
     ("The newspaper endorsed the re-election of Speaker Paul Ryan.",
      [("The newspaper", "endorsed", "the re-election of Speaker Paul Ryan")]),
+    # a quote that a colon announces after a placeholder object ("the following") is the content
+    ("The spokesman was tweeting the following: “The crowd is going wild as he arrives!”",
+     [("The spokesman", "was tweeting", "The crowd is going wild as he arrives!", DIRECT)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

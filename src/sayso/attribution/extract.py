@@ -57,6 +57,29 @@ def _after_colon(doc: Doc, cue: cues.Cue) -> list[tuple[int, int]]:
     return []
 
 
+ANNOUNCING = {"the following", "this", "these words", "the following statement", "a statement", "the statement"}
+
+
+def _announced_quote(
+    doc: Doc, cue: cues.Cue, parsed: list[tuple[int, int]], quotes: list[Quote]
+) -> list[tuple[int, int]]:
+    """The quote a colon opens right after a parsed object that only announces it ("tweeted the following: “…”")."""
+    if not parsed:
+        return []
+    text = doc_text(doc)
+    a, b = parsed[0][0], parsed[-1][1]
+    if text[a:b].lower().strip() not in ANNOUNCING or text[b : b + 1] != ":":
+        return []
+    i = b + 1
+    while i < len(text) and text[i] in " \u00a0\n":
+        i += 1
+    quote = next((q for q in quotes if q.start == i), None)
+    if quote is None:
+        return []
+    near = [quote, *contents.following_quotes(text, quotes, [quote], (quote.end, quote.end))]
+    return contents.quote_pieces(text, near)
+
+
 def _next_paragraph(doc: Doc, i: int) -> list[tuple[int, int]]:
     """The paragraph that starts at or after token i (blank lines skipped)."""
     while i < len(doc) and doc[i].is_space:
@@ -103,6 +126,9 @@ def _verb_frame(
     if near and (cue.cls.act != "denial" or not parsed):
         near += contents.following_quotes(doc_text(doc), quotes, near, extent)
         return source, contents.with_lead_in(doc_text(doc), contents.quote_pieces(doc_text(doc), near), parsed)
+    announced = _announced_quote(doc, cue, parsed, quotes)
+    if announced:  # "was tweeting the following: “…”": the quote the colon announces, not "the following"
+        return source, announced
     return source, parsed or _after_colon(doc, cue)
 
 
