@@ -614,6 +614,9 @@ EDGES: list[Case] = [
     # a quote that a colon announces after a placeholder object ("the following") is the content
     ("The spokesman was tweeting the following: “The crowd is going wild as he arrives!”",
      [("The spokesman", "was tweeting", "The crowd is going wild as he arrives!", DIRECT)]),
+    # a quote coordinated with the quote that ends a content belongs to it
+    ("Protesters chanted “stop the war” and “no justice, no peace.”",
+     [("Protesters", "chanted", "stop the war” and “no justice, no peace", MIXED)]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

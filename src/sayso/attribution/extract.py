@@ -213,6 +213,7 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
         taken.update(range(cue.start, cue.end))
         text = doc_text(doc)
         pieces = _through_quote(text, pieces, quotes, cue_chars)
+        pieces = _coordinated_quote(text, pieces, quotes)
         found.append((cue, _source_span(doc, source), _without_dateline(text, [_close_quote(text, p) for p in pieces])))
 
     for phrase in prepared.phrases:
@@ -296,6 +297,22 @@ def _through_quote(
                 inner_end -= 1
             if inner_end > end:
                 return [*pieces[:-1], (pieces[-1][0], inner_end)]
+    return pieces
+
+
+def _coordinated_quote(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """A content that ends with a quote coordinated with another ('chanted “stop the war” and “no justice, no
+    peace”') takes in the other."""
+    end = pieces[-1][1]
+    last = next((q for q in quotes if q.start < end <= q.end), None)
+    if last is None or text[end : last.end].strip(" ,.;:!?'\"”»") != "":
+        return pieces
+    for q in quotes:
+        if q.start >= last.end and text[last.end : q.start].strip(" ,").lower() in ("and", "or"):
+            inner_end = q.inner_end
+            while inner_end > q.inner_start and text[inner_end - 1] in " ,.;:":
+                inner_end -= 1
+            return [*pieces[:-1], (pieces[-1][0], inner_end)]
     return pieces
 
 
