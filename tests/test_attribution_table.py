@@ -617,6 +617,9 @@ EDGES: list[Case] = [
     # a quote coordinated with the quote that ends a content belongs to it
     ("Protesters chanted “stop the war” and “no justice, no peace.”",
      [("Protesters", "chanted", "stop the war” and “no justice, no peace", MIXED)]),
+    # an apposition that describes the content's last noun is an aside, a list of names is not
+    ("The senator cited the Head Start program, the federally funded preschool for poor children.",
+     [("The senator", "cited", "the Head Start program")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -93,7 +93,7 @@ def _set_off(token: Token) -> bool:
     return _separator(token) is not None
 
 
-ASIDE_DEPS = {"advcl", "relcl", "acl"}
+ASIDE_DEPS = {"advcl", "relcl", "acl", "appos"}
 
 
 def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
@@ -108,10 +108,22 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
         if separator is not None and t.right_edge.i >= end - 1:
             if t.dep_ in ("advcl", "acl") and t.tag_ not in ("VBG", "VBN") and t.lower_ not in ("which", "who"):
                 continue  # a finite adverbial clause ("…, although they say …") is handled elsewhere
+            if t.dep_ == "appos" and not _describing_apposition(t):
+                continue  # "Trump, Carson, and Fiorina", "a “loser,” a “liar”": a list, not an aside
             drop.update(x.i for x in t.subtree)
             drop.update(range(separator, t.left_edge.i))
             break
     return drop
+
+
+def _describing_apposition(noun: Token) -> bool:
+    """", the federally funded pre-school": a common noun with its article that describes the one before it, not
+    the next item of a list (no "and", no quotes in it)."""
+    words = list(noun.subtree)
+    return (
+        noun.pos_ == "NOUN" and words[0].pos_ == "DET"
+        and not any(w.lower_ in ("and", "or") or w.is_quote for w in words)
+    )
 
 
 def _unmarked_clause(clause: Token) -> bool:
