@@ -571,6 +571,8 @@ EDGES: list[Case] = [
      [("The mayor", "praised", "the governor's leadership in the aftermath of the flood")]),
     ("The mayor praised the governor's leadership at a rally on Monday.",
      [("The mayor", "praised", "the governor's leadership")]),
+    ("The senator defended the governor in an interview with a local paper.",
+     [("The senator", "defended", "the governor")]),
     # a participle the parser hung on the cue describes the object of the preposition before it
     ("The chancellor warned against the forces of hate brewing in the country.",
      [("The chancellor", "warned against", "the forces of hate brewing in the country")]),

@@ -29,6 +29,11 @@ CONTENT_PREPS = {"for", "on", "about", "of", "against", "over"}
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 # prepositions of a speech's circumstances, not of what is said ("praised Boyle [at a press conference]")
 FRAME_PREPS = {"at", "during", "throughout", "after", "before", "since", "until", "amid", "via"}
+# occasions and channels of speech: "defended Cruz [in an interview]", "praised her [in a speech]"
+SPEECH_EVENTS = {
+    "interview", "statement", "speech", "debate", "appearance", "rally", "conference", "tweet", "post", "letter",
+    "email", "e-mail", "memo", "op-ed", "editorial", "column", "briefing", "hearing",
+}
 RELATIVE = {"who", "which", "that", "whom"}
 RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
@@ -334,7 +339,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 # and a phrase right after the object that the parser hung on the verb ("praised [Christie's leadership
                 # in the aftermath of Sandy]"), but not the speech's circumstances ("at a rally", "on Monday")
                 frame_prep = c.dep_ == "prep" and (
-                    c.lower_ in FRAME_PREPS or any(g.dep_ == "pobj" and _when(g) for g in c.children)
+                    c.lower_ in FRAME_PREPS
+                    or any(g.dep_ == "pobj" and (_when(g) or g.lemma_.lower() in SPEECH_EVENTS) for g in c.children)
                 )
                 if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS or (c.i == obj.right_edge.i + 1 and not frame_prep):
                     ids.update(t.i for t in c.subtree)
