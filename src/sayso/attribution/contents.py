@@ -121,6 +121,14 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
     return drop
 
 
+def _circumstance(prep: Token) -> bool:
+    """A phrase of when or where a speech happened ("at a rally", "on Monday", "in an interview")."""
+    return prep.dep_ == "prep" and (
+        prep.lower_ in FRAME_PREPS
+        or any(g.dep_ == "pobj" and (_when(g) or g.lemma_.lower() in SPEECH_EVENTS) for g in prep.children)
+    )
+
+
 def _describing_apposition(noun: Token) -> bool:
     """", the federally funded pre-school": a common noun with its article that describes the one before it, not
     the next item of a list (no "and", no quotes in it)."""
@@ -338,11 +346,8 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 # "repeated [his contention that …]": a that-clause the parser hung on the verb
                 # and a phrase right after the object that the parser hung on the verb ("praised [Christie's leadership
                 # in the aftermath of Sandy]"), but not the speech's circumstances ("at a rally", "on Monday")
-                frame_prep = c.dep_ == "prep" and (
-                    c.lower_ in FRAME_PREPS
-                    or any(g.dep_ == "pobj" and (_when(g) or g.lemma_.lower() in SPEECH_EVENTS) for g in c.children)
-                )
-                if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS or (c.i == obj.right_edge.i + 1 and not frame_prep):
+                adjacent = c.i == obj.right_edge.i + 1
+                if c.dep_ != "prep" or c.lower_ in OBJECT_PREPS or (adjacent and not _circumstance(c)):
                     ids.update(t.i for t in c.subtree)
         ids -= frame
         return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
