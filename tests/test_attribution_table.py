@@ -622,6 +622,8 @@ EDGES: list[Case] = [
     # an apposition that describes the content's last noun is an aside, a list of names is not
     ("The senator cited the Head Start program, the federally funded preschool for poor children.",
      [("The senator", "cited", "the Head Start program")]),
+    ("Officials believe the attacks involve Unit 29155, a branch of the military intelligence agency.",
+     [("Officials", "believe", "the attacks involve Unit 29155, a branch of the military intelligence agency")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -133,8 +133,9 @@ def _describing_apposition(noun: Token) -> bool:
     """", the federally funded pre-school": a common noun with its article that describes the one before it, not
     the next item of a list (no "and", no quotes in it)."""
     words = list(noun.subtree)
+    # (a name's apposition says who or what the name is, and stays: "Unit 29155, a branch of Russia's GRU")
     return (
-        noun.pos_ == "NOUN" and words[0].pos_ == "DET"
+        noun.pos_ == "NOUN" and words[0].pos_ == "DET" and noun.head.pos_ == "NOUN"
         and not any(w.lower_ in ("and", "or") or w.is_quote for w in words)
     )
 
