@@ -3,8 +3,8 @@
 From the parse: the complement clause of a verb cue ("said [that] X"), its infinitive ("is believed [to …]"),
 its object ("rejected [the report]"), the prepositional complement of an accusation ("blamed [for …]"), the
 clause around a parenthetical cue ("X, he said, Y"), the clause an "according to" phrase hangs from, a noun cue's
-that-clause, and what follows a colon. Then the quotation marks: a direct quote next to the cue's clause
-("“A,” she said, “B.”") is the content, whole, even when it runs over several sentences or paragraphs.
+that-clause, and what follows a colon; and the cue's own clause (`clause_extent`), next to which a direct quote is
+the content instead (sayso.attribution.quoted).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import Cue, question_participle
-from sayso.attribution.quotes import Quote
 from sayso.attribution.sources import RAISED_DEPS, SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
@@ -37,8 +36,6 @@ SPEECH_EVENTS = {
 RELATIVE = {"who", "which", "that", "whom"}
 RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
-GLUE = " \u00a0,:;—–-\n"  # with the no-break space that web text puts between sentences
-MAX_TAIL = 200  # the rest of the cue's sentence ("…,” said Dino Spencer, who now runs the gym. “…”")
 
 
 def _clause(doc: Doc, head: Token, exclude: set[int]) -> Pieces:
@@ -626,105 +623,3 @@ def clause_extent(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> tuple[i
                 ids.update(range(lo, hi))
     lo, hi = min(ids), max(ids) + 1
     return char_range(doc, lo, hi)
-
-
-def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> list[Quote]:
-    """Quotes that end just before the cue's clause and/or open just after it, with only commas, colons, dashes
-    and spaces between (“A,” she said, “B.”)."""
-    lo, hi = extent
-    out = []
-    before = [q for q in quotes if q.end <= lo and text[q.end : lo].strip(GLUE) == "" and "\n" not in text[q.end : lo]]
-    if before:
-        out.append(before[-1])
-    after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".").lower() in ("", "but", "and")]
-    gap = text[hi : after[0].start] if after else ""
-    if out and after and "\n" not in gap and _ends_sentence(text, out[0]):
-        out = []  # “… experience.” He adds, “B.”: the quote before ended its own sentence; the cue's is after it
-    if after and "\n" not in gap and (not before or gap.strip(" ,").lower() in (":", "", "but", "and")):
-        out.append(after[0])
-    elif after and not before and text[hi : after[0].start].strip(" ") == ":":
-        out.append(after[0])
-    return out
-
-
-def _ends_sentence(text: str, quote: Quote) -> bool:
-    """A quote whose words end with a full stop (“… experience.”), not a comma or a question (“A,” / “Why?”)."""
-    inner = text[quote.inner_start : quote.inner_end].rstrip(" \u00a0'\n")
-    return inner.endswith(".") and not inner.endswith("..")
-
-
-def quote_pieces(text: str, quotes: list[Quote]) -> Pieces:
-    """The words inside the quotation marks, trimmed of edge punctuation, one piece per quote."""
-    out = []
-    for q in quotes:
-        a, b = q.inner_start, q.inner_end if text[q.end - 1] in "”\"»'" else q.end
-        edge = " \u00a0\n\t'" if text.startswith("''", q.start) else " \u00a0\n\t"
-        while a < b and text[a] in edge:
-            a += 1
-        while b > a and text[b - 1] in edge + ",.;:":
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
-def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: tuple[int, int]) -> list[Quote]:
-    """Quotes that go on after the cue's sentence in the same paragraph (“A,” she said. “B.” “C.”): the same
-    speaker's words, until a paragraph break or any unquoted word."""
-    out: list[Quote] = []
-    pos = max([extent[1], *(q.end for q in near)])
-    # a quote the cue's clause runs into ("said on NBC's “Meet the Press.”") is part of the clause: go on after it
-    pos = next((q.end for q in quotes if q.start < pos < q.end and q not in near), pos)
-    sentence_end = pos  # where the cue's sentence has ended, once a quote inside it closed it
-    for q in quotes:
-        if q.start < pos:
-            continue
-        gap = text[pos : q.start].replace("\u00a0", " ")
-        if "\n" in gap:
-            # a paragraph that is one quote and nothing else, right after the speaker's paragraph ends, goes on
-            # with the same speaker's words (news puts each quoted paragraph of a long answer on its own)
-            head, rest = gap.split("\n", 1)
-            # (the cue's sentence may end its paragraph with a few words: "he said to an enormous cheer.")
-            short_tail = not out and len(head) <= MAX_TAIL and head.rstrip(" ").endswith(".")
-            if rest.strip() or not _whole_paragraph(text, q) or not (head.strip(" .") == "" or short_tail):
-                break
-            out.append(q)
-            pos = sentence_end = q.end
-            continue
-        # the cue's sentence may go on a little ("she said, clapping.") before the next quote opens
-        tail = gap.rstrip(" ")
-        if gap.strip(" .,;") != "" and (out or not tail.endswith(".") or len(tail) > MAX_TAIL):
-            # a title or phrase quoted inside the cue's own sentence ("said on NBC's “Meet the Press.”") ends it;
-            # the speaker's quote may follow
-            if out or q.end - sentence_end > MAX_TAIL or not _closes_sentence(text, q):
-                break
-            pos = sentence_end = q.end
-            continue
-        out.append(q)
-        pos = q.end
-    return out
-
-
-def _whole_paragraph(text: str, quote: Quote) -> bool:
-    """A quote that opens its paragraph and closes it, with at most a full stop after the closing mark."""
-    before = text[: quote.start].rstrip(" \u00a0\t")
-    after = text[quote.end :].split("\n", 1)[0]
-    return (before == "" or before.endswith("\n")) and after.strip(" \u00a0\t.") == ""
-
-
-def _closes_sentence(text: str, quote: Quote) -> bool:
-    """A quote whose sentence ends with it: a full stop inside its marks or right after them."""
-    return _ends_sentence(text, quote) or text[quote.end : quote.end + 1] == "."
-
-
-def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
-    """Quote pieces plus parsed text of the same clause that runs into the first quote
-    ("With thousands of systems, “there is no single point of failure,” he said")."""
-    if not quoted:
-        return parsed
-    first = quoted[0][0]
-    lead = [(a, b) for a, b in parsed if a < first and b >= first - 3 and b <= quoted[0][1]]
-    # not across a parenthesis that opens the quote: "… blowback from members (“I want my dues back,” wrote …)"
-    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[:first].rstrip(" \u00a0“\"'‘").endswith("("):
-        return [(lead[0][0], quoted[0][1]), *quoted[1:]]
-    return quoted

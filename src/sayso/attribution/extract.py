@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from sayso.attribution import contents, cues, sources
+from sayso.attribution import contents, cues, quoted, sources
 from sayso.attribution.quotes import Quote, find_quotes, quote_at
 from sayso.attribution.spans import char_range, subtree_range, trim_tokens, trimmed_char_pieces
 from sayso.lexicons import CueClass, Lexicons, load
@@ -76,8 +76,8 @@ def _announced_quote(
     quote = next((q for q in quotes if q.start == i), None)
     if quote is None:
         return []
-    near = [quote, *contents.following_quotes(text, quotes, [quote], (quote.end, quote.end))]
-    return contents.quote_pieces(text, near)
+    near = [quote, *quoted.following_quotes(text, quotes, [quote], (quote.end, quote.end))]
+    return quoted.quote_pieces(text, near)
 
 
 def _next_paragraph(doc: Doc, i: int) -> list[tuple[int, int]]:
@@ -106,9 +106,9 @@ def _verb_frame(
     lo, hi = subtree_range(cue.head)
     own_source = source if source is not None and lo <= source[0] and source[1] <= hi else None
     extent = contents.clause_extent(doc, cue, own_source)
-    near = contents.adjacent_quotes(doc_text(doc), quotes, extent)
+    near = quoted.adjacent_quotes(doc_text(doc), quotes, extent)
     if parsed:  # "said on NBC's “Meet the Press” that …": a programme's name is not what was said
-        near = [q for q in near if not _title_quote(doc_text(doc), q)]
+        near = [q for q in near if not quoted.title_quote(doc_text(doc), q)]
     if source is not None and own_source is None:  # "…,” adding, “…”: the quote before is the other clause's
         near = [q for q in near if q.start > doc[cue.end - 1].idx]
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
@@ -124,8 +124,8 @@ def _verb_frame(
     ):
         near = []  # "X, the Guardian reported. “…”": a quote after the sentence ends is not a said content's
     if near and (cue.cls.act != "denial" or not parsed):
-        near += contents.following_quotes(doc_text(doc), quotes, near, extent)
-        return source, contents.with_lead_in(doc_text(doc), contents.quote_pieces(doc_text(doc), near), parsed)
+        near += quoted.following_quotes(doc_text(doc), quotes, near, extent)
+        return source, quoted.with_lead_in(doc_text(doc), quoted.quote_pieces(doc_text(doc), near), parsed)
     announced = _announced_quote(doc, cue, parsed, quotes)
     if announced:  # "was tweeting the following: “…”": the quote the colon announces, not "the following"
         return source, announced
@@ -139,17 +139,6 @@ def _opens_circumstance(text: str, start: int) -> bool:
     """A stretch that opens with a subordinator of time or cause ("when a protester stumbled")."""
     first = text[start : start + 12].split(" ", 1)[0].lower().strip(",")
     return first in CIRCUMSTANCE_WORDS
-
-
-TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "with", "and", "for", "to", "at", "by"}
-
-
-def _title_quote(text: str, quote: Quote) -> bool:
-    """A quoted name of a programme, book or film: a few capitalised words, no sentence punctuation."""
-    words = text[quote.inner_start : quote.inner_end].split()
-    if not 0 < len(words) <= 8 or not words[0][:1].isupper() or words[-1][-1:] in ",.?!;:":
-        return False
-    return all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
 
 
 def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
@@ -212,9 +201,10 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
             return  # a content running through its own cue is a misparse
         taken.update(range(cue.start, cue.end))
         text = doc_text(doc)
-        pieces = _through_quote(text, pieces, quotes, cue_chars)
-        pieces = _coordinated_quote(text, pieces, quotes)
-        found.append((cue, _source_span(doc, source), _without_dateline(text, [_close_quote(text, p) for p in pieces])))
+        pieces = quoted.through_quote(text, pieces, quotes, cue_chars)
+        pieces = quoted.coordinated_quote(text, pieces, quotes)
+        closed = [quoted.close_quote(text, p) for p in pieces]
+        found.append((cue, _source_span(doc, source), _without_dateline(text, closed)))
 
     for phrase in prepared.phrases:
         if phrase.head.head.lemma_.lower() in lex.verbs and phrase.lemma != "according to":
@@ -246,17 +236,17 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
     for said, name, quote in cues.colon_quote_cues(doc, quotes, lex):
         # "Mr. Christie gloated: ''…''": the quote and the speaker's quotes that follow it
         source = name if name is not None else sources.verb_source(said)
-        near = [quote, *contents.following_quotes(doc_text(doc), quotes, [quote], (quote.end, quote.end))]
-        add(said, source, contents.quote_pieces(doc_text(doc), near))
+        near = [quote, *quoted.following_quotes(doc_text(doc), quotes, [quote], (quote.end, quote.end))]
+        add(said, source, quoted.quote_pieces(doc_text(doc), near))
     for said, quote in cues.quote_tag_cues(doc, quotes, lex):
         # "“…,” I confessed.": the quote, its other half after the tag and the speaker's quotes that follow
         source = sources.verb_source(said)
         extent = contents.clause_extent(doc, said, source)
-        near = [quote, *(q for q in contents.adjacent_quotes(doc_text(doc), quotes, extent) if q.start > quote.start)]
-        near += contents.following_quotes(doc_text(doc), quotes, near, extent)
-        add(said, source, contents.quote_pieces(doc_text(doc), near))
+        near = [quote, *(q for q in quoted.adjacent_quotes(doc_text(doc), quotes, extent) if q.start > quote.start)]
+        near += quoted.following_quotes(doc_text(doc), quotes, near, extent)
+        add(said, source, quoted.quote_pieces(doc_text(doc), near))
     for dash, name, quote in prepared.dashes:
-        add(dash, name, contents.quote_pieces(doc_text(doc), [quote]))
+        add(dash, name, quoted.quote_pieces(doc_text(doc), [quote]))
     for colon in prepared.colons:
         add(colon, sources.colon_source(colon), contents.colon_content(doc, colon))
     return found
@@ -279,50 +269,6 @@ def _without_dateline(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     if found is None or found.end() >= b:
         return pieces
     return [(found.end(), b), *pieces[1:]]
-
-
-def _through_quote(
-    text: str, pieces: list[tuple[int, int]], quotes: list[Quote], cue: tuple[int, int]
-) -> list[tuple[int, int]]:
-    """A content that opens a quotation and stops inside it (the parse ends with the sentence) runs on to where
-    the quotation closes: the speaker's quoted words go on ('said Chicago needs “more cooperation. There is
-    fence-mending to do.”')."""
-    start, end = pieces[0][0], pieces[-1][1]
-    for q in quotes:
-        # (a content that starts right at the opening mark counts: 'telling reporters that "[I'm not okay] with …"')
-        opens = start <= q.start or (q.start < start <= q.inner_start + 1)
-        if opens and q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
-            inner_end = q.inner_end
-            while inner_end > end and (text[inner_end - 1].isspace() or text[inner_end - 1] in ",.;:'"):
-                inner_end -= 1
-            if inner_end > end:
-                return [*pieces[:-1], (pieces[-1][0], inner_end)]
-    return pieces
-
-
-def _coordinated_quote(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
-    """A content that ends with a quote coordinated with another ('chanted “stop the war” and “no justice, no
-    peace”') takes in the other."""
-    end = pieces[-1][1]
-    last = next((q for q in quotes if q.start < end <= q.end), None)
-    if last is None or text[end : last.end].strip(" ,.;:!?'\"”»") != "":
-        return pieces
-    for q in quotes:
-        if q.start >= last.end and text[last.end : q.start].strip(" ,").lower() in ("and", "or"):
-            inner_end = q.inner_end
-            while inner_end > q.inner_start and text[inner_end - 1] in " ,.;:":
-                inner_end -= 1
-            return [*pieces[:-1], (pieces[-1][0], inner_end)]
-    return pieces
-
-
-def _close_quote(text: str, piece: tuple[int, int]) -> tuple[int, int]:
-    """A piece that opens a quotation mark keeps the mark that closes it ('as “frank and useful”')."""
-    a, b = piece
-    opened = sum(text.count(m, a, b) for m in "“«") - sum(text.count(m, a, b) for m in "”»")
-    if opened > 0 and b < len(text) and text[b] in "”»":
-        return a, b + 1
-    return piece
 
 
 def _cut(pieces: list[tuple[int, int]], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
