@@ -468,9 +468,9 @@ HYPHENS = {"-", "‐", "–"}
 
 
 def _adverbs_only(doc: Doc, start: int, end: int) -> bool:
-    """Tokens [start, end) are adverbs of manner or degree ("extensively", "at length", "again"), or none."""
-    return all(t.dep_ in ("advmod", "npadvmod") or (t.head.dep_ == "npadvmod") or t.lower_ in ("at", "length")
-               for t in doc[start:end]) and end - start <= 3
+    """Tokens [start, end) are at most three adverbs or adverbial nouns ("extensively", "again", "repeatedly")."""
+    adverbial = ("advmod", "npadvmod")
+    return end - start <= 3 and all(t.dep_ in adverbial or t.head.dep_ == "npadvmod" for t in doc[start:end])
 
 
 def _parenthetical_relative(verb: Token) -> bool:
