@@ -624,6 +624,10 @@ EDGES: list[Case] = [
      [("The senator", "cited", "the Head Start program")]),
     ("Officials believe the attacks involve Unit 29155, a branch of the military intelligence agency.",
      [("Officials", "believe", "the attacks involve Unit 29155, a branch of the military intelligence agency")]),
+    # whom a quote is for is no content: the quote is
+    ("“Just one minute, come on, one second, alright?” he urged them, as he explained how tough it had been.",
+     [("he", "urged", "Just one minute, come on, one second, alright?", DIRECT),
+      ("he", "explained", "how tough it had been")]),
     # a closing bracket stays with its opening one
     ("Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.",
      [("Rep. Gwen Moore (D-Wis.)", "said", "the plan was a dog whistle")]),

@@ -114,6 +114,8 @@ def _verb_frame(
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
     # "“Are you O.K.?” he said, when a protester stumbled": a circumstance after the cue is not its content
     circumstance = after_cue and _opens_circumstance(doc_text(doc), parsed[0][0])
+    # "“Just one minute,” he urged them": whom the words are for, not what they are
+    circumstance = circumstance or (after_cue and _only_pronoun(doc_text(doc), parsed))
     if near and parsed and after_cue and not circumstance and not any(
         a < q.end and q.start < b for a, b in parsed for q in near
     ):
@@ -139,6 +141,11 @@ def _opens_circumstance(text: str, start: int) -> bool:
     """A stretch that opens with a subordinator of time or cause ("when a protester stumbled")."""
     first = text[start : start + 12].split(" ", 1)[0].lower().strip(",")
     return first in CIRCUMSTANCE_WORDS
+
+
+def _only_pronoun(text: str, parsed: list[tuple[int, int]]) -> bool:
+    """A content that is a single pronoun ("them", "her")."""
+    return len(parsed) == 1 and text[parsed[0][0] : parsed[0][1]].strip().lower() in contents.REFERRING_OBJECTS
 
 
 def _own_voice(doc: Doc, cue: cues.Cue, quotes: list[Quote]) -> bool:
