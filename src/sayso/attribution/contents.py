@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sayso.attribution.cues import Cue, question_participle
+from sayso.attribution.cues import MAX_TAG_TOKENS, Cue, question_participle
 from sayso.attribution.sources import RAISED_DEPS, SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
@@ -443,7 +443,6 @@ def inverted_aside(doc: Doc, cue: Cue) -> tuple[tuple[int, int], Pieces] | None:
     return (cue.end, close), trimmed_char_pieces(doc, [(sent.start, cue.start - 1), (close + 1, sent.end)])
 
 
-MAX_TAG_TOKENS = 12
 TAG_SUBJECT_POS = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")
 # verbs that make an inverted speaker tag ("…, said the mayor, …", "…, write the authors, …")
 TAG_VERBS = {"say", "add", "write", "note", "explain", "insist", "argue", "recall", "continue", "claim", "warn",

@@ -365,9 +365,6 @@ def dash_cues(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Cue, tuple[int, i
         yield Cue("dash", dash.root, dash.start, dash.end, "dash", DASH_CLASS), (name.start, name.end), q
 
 
-QUOTE_OPENERS = "“„«\"'"
-
-
 def colon_quote_cues(
     doc: Doc, quotes: list[Quote], lex: Lexicons
 ) -> Iterator[tuple[Cue, tuple[int, int] | None, Quote]]:
@@ -438,14 +435,16 @@ def _clause_before(colon: Token, lex: Lexicons) -> Token | None:
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    speaks = (
+    return verb if _speaking_subject(subject, lex) else None
+
+
+def _speaking_subject(subject: Token, lex: Lexicons) -> bool:
+    """A subject that can say a quote: a name or other noun, a personal pronoun or a source word, not a note or a
+    photo."""
+    return (
         subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_ in SPEAKER_ENTS
-        or subject.lower_ in PERSONAL_PRONOUNS or subject.lemma_.lower() in lex.source_words
+        or subject.lower_ in PERSONAL_SUBJECTS or subject.lemma_.lower() in lex.source_words
     ) and subject.lemma_.lower() not in NOT_SPEAKERS
-    return verb if speaks else None
-
-
-PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
 
 
 def quote_tag_cues(doc: Doc, quotes: list[Quote], lex: Lexicons) -> Iterator[tuple[Cue, Quote]]:
@@ -489,17 +488,13 @@ def _tag_verb(first: Token, lex: Lexicons) -> Token | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") and c.i > verb.i for c in verb.children):
         return None  # "… ,” he told [the crowd that …]": a clause of its own
-    speaks = (
-        subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_ in SPEAKER_ENTS
-        or subject.lower_ in PERSONAL_PRONOUNS or subject.lemma_.lower() in lex.source_words
-    ) and subject.lemma_.lower() not in NOT_SPEAKERS
     # a tag is short: it ends its sentence soon, or a comma hands over to the quote's other half
     doc = verb.doc
     end = verb.right_edge.i + 1
     rest = doc[end : verb.sent.end]
     hands_over = doc[end - 1].text == "," or (len(rest) > 0 and (rest[0].text == "," or rest[0].is_quote))
     short = end - first.i <= MAX_TAG_TOKENS and (all(t.is_punct or t.is_space for t in rest) or hands_over)
-    return verb if speaks and short else None
+    return verb if short and _speaking_subject(subject, lex) else None
 
 
 MAX_TAG_TOKENS = 12

@@ -76,8 +76,7 @@ def _announced_quote(
     quote = next((q for q in quotes if q.start == i), None)
     if quote is None:
         return []
-    near = [quote, *quoted.following_quotes(text, quotes, [quote], (quote.end, quote.end))]
-    return quoted.quote_pieces(text, near)
+    return quoted.quote_run(text, quotes, quote)
 
 
 def _next_paragraph(doc: Doc, i: int) -> list[tuple[int, int]]:
@@ -99,6 +98,7 @@ def _verb_frame(
     aside = contents.inverted_aside(doc, cue)
     if aside is not None:  # "The plan, said the mayor, would cost too much."
         return aside
+    text = doc_text(doc)
     source = sources.verb_source(cue)
     parsed = contents.verb_content(doc, cue, source, lex)
     # a source borrowed from the clause the cue hangs on ("Clinton spoke, before asking her, “…”") does not widen
@@ -106,28 +106,27 @@ def _verb_frame(
     lo, hi = subtree_range(cue.head)
     own_source = source if source is not None and lo <= source[0] and source[1] <= hi else None
     extent = contents.clause_extent(doc, cue, own_source)
-    near = quoted.adjacent_quotes(doc_text(doc), quotes, extent)
+    near = quoted.adjacent_quotes(text, quotes, extent)
     if parsed:  # "said on NBC's “Meet the Press” that …": a programme's name is not what was said
-        near = [q for q in near if not quoted.title_quote(doc_text(doc), q)]
+        near = [q for q in near if not quoted.title_quote(text, q)]
     if source is not None and own_source is None:  # "…,” adding, “…”: the quote before is the other clause's
         near = [q for q in near if q.start > doc[cue.end - 1].idx]
     after_cue = bool(parsed) and parsed[0][0] >= doc[cue.end - 1].idx
     # "“Are you O.K.?” he said, when a protester stumbled": a circumstance after the cue is not its content
-    circumstance = after_cue and _opens_circumstance(doc_text(doc), parsed[0][0])
+    circumstance = after_cue and _opens_circumstance(text, parsed[0][0])
     # "“Just one minute,” he urged them": whom the words are for, not what they are
-    circumstance = circumstance or (after_cue and _only_pronoun(doc_text(doc), parsed))
+    circumstance = circumstance or (after_cue and _only_pronoun(text, parsed))
     if near and parsed and after_cue and not circumstance and not any(
         a < q.end and q.start < b for a, b in parsed for q in near
     ):
         near = [q for q in near if q.start > doc[cue.end - 1].idx]  # "…,” he said, adding that X": X is the content
-    text = doc_text(doc)
     if parsed and near and not any(q.start < b and a < q.end for a, b in parsed for q in quotes) and all(
         q.start > extent[1] and "." in text[extent[1] : q.start] for q in near
     ):
         near = []  # "X, the Guardian reported. “…”": a quote after the sentence ends is not a said content's
     if near and (cue.cls.act != "denial" or not parsed):
-        near += quoted.following_quotes(doc_text(doc), quotes, near, extent)
-        return source, quoted.with_lead_in(doc_text(doc), quoted.quote_pieces(doc_text(doc), near), parsed)
+        near += quoted.following_quotes(text, quotes, near, extent)
+        return source, quoted.with_lead_in(text, quoted.quote_pieces(text, near), parsed)
     announced = _announced_quote(doc, cue, parsed, quotes)
     if announced:  # "was tweeting the following: “…”": the quote the colon announces, not "the following"
         return source, announced
@@ -243,8 +242,7 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
     for said, name, quote in cues.colon_quote_cues(doc, quotes, lex):
         # "Mr. Christie gloated: ''…''": the quote and the speaker's quotes that follow it
         source = name if name is not None else sources.verb_source(said)
-        near = [quote, *quoted.following_quotes(doc_text(doc), quotes, [quote], (quote.end, quote.end))]
-        add(said, source, quoted.quote_pieces(doc_text(doc), near))
+        add(said, source, quoted.quote_run(doc_text(doc), quotes, quote))
     for said, quote in cues.quote_tag_cues(doc, quotes, lex):
         # "“…,” I confessed.": the quote, its other half after the tag and the speaker's quotes that follow
         source = sources.verb_source(said)

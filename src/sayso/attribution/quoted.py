@@ -128,9 +128,20 @@ def title_quote(text: str, quote: Quote) -> bool:
     return all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
 
 
-def through_quote(
-    text: str, pieces: list[tuple[int, int]], quotes: list[Quote], cue: tuple[int, int]
-) -> list[tuple[int, int]]:
+def quote_run(text: str, quotes: list[Quote], first: Quote) -> Pieces:
+    """A quote and the same speaker's quotes that follow it, as content pieces."""
+    return quote_pieces(text, [first, *following_quotes(text, quotes, [first], (first.end, first.end))])
+
+
+def _words_end(text: str, quote: Quote, floor: int, trailing: str = ",.;:'") -> int:
+    """Where a quote's words end, before trailing spaces and `trailing` punctuation, but not before `floor`."""
+    end = quote.inner_end
+    while end > floor and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    return end
+
+
+def through_quote(text: str, pieces: Pieces, quotes: list[Quote], cue: tuple[int, int]) -> Pieces:
     """A content that opens a quotation and stops inside it (the parse ends with the sentence) runs on to where
     the quotation closes: the speaker's quoted words go on ('said Chicago needs “more cooperation. There is
     fence-mending to do.”')."""
@@ -139,28 +150,23 @@ def through_quote(
         # (a content that starts right at the opening mark counts: 'telling reporters that "[I'm not okay] with …"')
         opens = start <= q.start or (q.start < start <= q.inner_start + 1)
         if opens and q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
-            inner_end = q.inner_end
-            while inner_end > end and (text[inner_end - 1].isspace() or text[inner_end - 1] in ",.;:'"):
-                inner_end -= 1
-            if inner_end > end:
-                return [*pieces[:-1], (pieces[-1][0], inner_end)]
+            words_end = _words_end(text, q, end)
+            if words_end > end:
+                return [*pieces[:-1], (pieces[-1][0], words_end)]
     return pieces
 
 
-def coordinated_quote(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+def coordinated_quote(text: str, pieces: Pieces, quotes: list[Quote]) -> Pieces:
     """A content that ends with a quote coordinated with another ('chanted “stop the war” and “no justice, no
     peace”') takes in the other."""
     end = pieces[-1][1]
     last = next((q for q in quotes if q.start < end <= q.end), None)
     if last is None or text[end : last.end].strip(" ,.;:!?'\"”»") != "":
         return pieces
-    for q in quotes:
-        if q.start >= last.end and text[last.end : q.start].strip(" ,").lower() in ("and", "or"):
-            inner_end = q.inner_end
-            while inner_end > q.inner_start and text[inner_end - 1] in " ,.;:":
-                inner_end -= 1
-            return [*pieces[:-1], (pieces[-1][0], inner_end)]
-    return pieces
+    other = next((q for q in quotes if q.start >= last.end), None)
+    if other is None or text[last.end : other.start].strip(" ,").lower() not in ("and", "or"):
+        return pieces
+    return [*pieces[:-1], (pieces[-1][0], _words_end(text, other, other.inner_start, trailing=",.;:"))]
 
 
 def close_quote(text: str, piece: tuple[int, int]) -> tuple[int, int]:
