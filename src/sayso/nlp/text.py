@@ -14,6 +14,8 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso.nlp.headline import sentence_case
+
 TEXT_KEY = "sayso.text"
 # no-break, figure, thin and narrow no-break spaces: one character each, so offsets do not move
 PARSER_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
@@ -30,8 +32,9 @@ def doc_text(doc: Doc) -> str:
 
 
 def for_parser(text: str) -> str:
-    """The text as the parser reads it: the same length, odd spaces made plain."""
-    return text.translate(PARSER_SPACES)
+    """The text as the parser reads it: the same length, odd spaces made plain and a Title Case headline in
+    sentence case (sayso.nlp.headline)."""
+    return sentence_case(text.translate(PARSER_SPACES))
 
 
 def keep_text(doc: Doc, text: str) -> Doc:
