@@ -649,7 +649,7 @@ EDGES: list[Case] = [
      [("The senator", "is calling for", "the United States to step up its efforts", x(act="demand"))]),
     # whom a speaker tells stands between the cue and its colon-introduced quote
     ("The mayor was critical of the plan, telling the Daily Ledger: “It is a waste of money.”",
-     [("The mayor", "telling", "It is a waste of money", DIRECT)]),
+     [("The mayor", "was critical of", "the plan"), ("The mayor", "telling", "It is a waste of money", DIRECT)]),
     # a that-clause the parser hung on the noun before it is still what was said
     ("The governor is telling diners at a busy downtown cafe that “the economy is back.”",
      [("The governor", "is telling", "the economy is back", DIRECT)]),
@@ -693,6 +693,31 @@ QUESTIONS: list[Case] = [
      [("a reporter", "Asked", "to explain the delay"), ("the minister", "blamed", "the weather")]),
     ("Pressed by reporters, the mayor said the budget was sound.",
      [("the mayor", "said", "the budget was sound")]),
+    # a predicate adjective with the preposition or to-infinitive of its frame (lexicons/data/adjective_frames.tsv)
+    ("Senator Ortiz has been critical of the governor since the spring.",
+     [("Senator Ortiz", "has been critical of", "the governor", x(act="accusation"))]),
+    ("Many farmers are deeply skeptical of the trade deal.",
+     [("Many farmers", "are deeply skeptical of", "the trade deal", x(act="denial"))]),
+    ("The union was supportive of her bid.", [("The union", "was supportive of", "her bid")]),
+    ("Donors are confident in the new chairman.",
+     [("Donors", "are confident in", "the new chairman", x(certainty=CERTAIN, act="belief"))]),
+    ("The aides were eager to move past the scandal.",
+     [("The aides", "were eager", "to move past the scandal", x(act="demand"))]),
+    ("The council was reluctant to raise taxes again.",
+     [("The council", "was reluctant", "to raise taxes again", x(act="denial"))]),
+    # … and not an adjective outside the frame table, or a frame with no one to hold it
+    ("The mayor was tired of the traffic.", []),
+    ("It is critical of nobody.", []),
+    # a lexicon verb in a frame where it almost never attributes (lexicons/data/verb_frames.tsv) is no cue
+    ("The governor pledged.", []),
+    # but an agentless passive is, whatever its frame's share: "is believed to"
+    ("The unit is believed to number about 200 men.",
+     [(None, "is believed", "The unit to number about 200 men", x(certainty=PROBABLE))]),
+    # where or how it was said, hung on an object content, is not what was said
+    ("The campaign announced her endorsement on its Facebook page.",
+     [("The campaign", "announced", "her endorsement")]),
+    ("The senator disputed the charges through his lawyer.",
+     [("The senator", "disputed", "the charges")]),
 ]
 
 CASES: list[Case] = [

@@ -21,6 +21,7 @@ KEY = {  # the word lists of cues, hedges and sources, and their key columns (ot
     "phrase_cues.tsv": "phrase",
     "verb_particles.tsv": "phrase",
     "adjective_cues.tsv": "lemma",
+    "adjective_frames.tsv": "phrase",
     "hedges.tsv": "hedge",
     "denial_words.tsv": "word",
     "source_words.tsv": "word",
@@ -249,6 +250,20 @@ def test_lexicons_adjectives_are_spacy_lemmas(nlp: Language) -> None:
     docs = list(nlp.pipe(f"The aides are {a} that it works." for a in adjectives))
     wrong = [f"{a} -> {d[3].lemma_}/{d[3].pos_}" for a, d in zip(adjectives, docs, strict=True) if d[3].lemma_ != a]
     assert not wrong, f"adjective entries that are not spaCy's lemma of themselves: {wrong}"
+
+
+def test_lexicons_adjective_frames_are_a_lemma_and_its_preposition(nlp: Language) -> None:
+    """adjective_frames.tsv: a predicate adjective's spaCy lemma and the one preposition (or "to" of an infinitive)
+    after it, as sayso.attribution.cues.adjective_frame_cues matches them."""
+    phrases = sorted(r["phrase"] for r in _rows("adjective_frames.tsv"))
+    assert all(len(p.split()) == 2 for p in phrases), phrases
+    texts = [f"The aides were {a} {w} {'win' if w == 'to' else 'the plan'}." for a, w in (p.split() for p in phrases)]
+    wrong = [
+        f"{p} -> {d[3].lemma_}/{d[3].pos_}/{d[3].dep_}"
+        for p, d in zip(phrases, nlp.pipe(texts), strict=True)
+        if (d[3].lemma_, d[3].pos_, d[3].dep_) != (p.split()[0], "ADJ", "acomp")
+    ]
+    assert not wrong, f"adjective frames whose adjective is not a predicate adjective's lemma: {wrong}"
 
 
 def test_lexicons_speaker_frames_are_mined_rows_that_attribute() -> None:

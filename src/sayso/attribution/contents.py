@@ -103,6 +103,9 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
     ", the presumed favourite"): news attributes the clause before them, not them."""
     if not ids:
         return set()
+    channel = _trailing_channel(doc, ids)
+    if channel:
+        return channel
     end = max(ids)
     drop: set[int] = set()
     for t in doc[min(ids) : end + 1]:
@@ -118,11 +121,43 @@ def _trailing_asides(doc: Doc, ids: set[int]) -> set[int]:
     return drop
 
 
+# channels a statement is made on or through ("on Twitter", "on its Facebook page", "through a spokeswoman")
+CHANNELS = {
+    "twitter", "facebook", "media", "page", "show", "program", "programme", "radio", "television", "air", "camera",
+    "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "public", "print", "condition",
+}
+CHANNEL_PREPS = {"in", "on", "through", "via", "during", "at"}
+
+
+def _trailing_channel(doc: Doc, ids: set[int]) -> set[int]:
+    """A phrase at the end of an object content that says where or how it was said, hung on the object by the
+    parser: "denied [the report] in a statement", "announced [his endorsement] on its Facebook page", "disputed
+    [the charges] through his lawyer", "spoke [on the condition of anonymity]" is not what is said."""
+    end = max(ids)
+    while end > min(ids) and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    for t in doc[min(ids) + 1 : end + 1]:
+        if t.i not in ids or t.dep_ != "prep" or t.lower_ not in CHANNEL_PREPS or t.right_edge.i != end:
+            continue
+        if t.head.pos_ not in ("NOUN", "PROPN", "PRON") or t.head.i not in ids or t.head.i > t.i:
+            continue
+        if _channel(t):
+            return {x.i for x in t.subtree} | ({t.i - 1} if doc[t.i - 1].text in SET_OFF else set())
+    return set()
+
+
+def _channel(prep: Token) -> bool:
+    """"in a statement", "on Twitter", "through his lawyer": where or how something was said."""
+    return prep.lower_ in CHANNEL_PREPS and any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in SPEECH_EVENTS | CHANNELS or g.lower_ in CHANNELS)
+        for g in prep.children
+    )
+
+
 def _circumstance(prep: Token) -> bool:
     """A phrase of when or where a speech happened ("at a rally", "on Monday", "in an interview")."""
     return prep.dep_ == "prep" and (
-        prep.lower_ in FRAME_PREPS
-        or any(g.dep_ == "pobj" and (_when(g) or g.lemma_.lower() in SPEECH_EVENTS) for g in prep.children)
+        prep.lower_ in FRAME_PREPS or _channel(prep) or any(g.dep_ == "pobj" and _when(g) for g in prep.children)
     )
 
 
@@ -578,6 +613,17 @@ def phrase_content(doc: Doc, cue: Cue, source: tuple[int, int] | None) -> Pieces
             return trimmed_char_pieces(doc, [(sent.start, cue.start - 1)])
     ids = [t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
     return trimmed_char_pieces(doc, pieces(ids))
+
+
+def adjective_frame_content(doc: Doc, cue: Cue) -> Pieces:
+    """What a predicate adjective's frame takes: the object of its preposition ("critical of [Trump]") or its
+    to-infinitive ("eager [to move on]")."""
+    adjective = cue.head
+    if cue.lemma.endswith(" to"):
+        comp = next((c for c in adjective.rights if c.dep_ == "xcomp"), None)
+        return trimmed_char_pieces(doc, pieces({t.i for t in comp.subtree})) if comp is not None else []
+    prep = doc[cue.end - 1]
+    return trimmed_char_pieces(doc, pieces({t.i for g in prep.children if g.dep_ == "pobj" for t in g.subtree}))
 
 
 def noun_content(doc: Doc, cue: Cue) -> Pieces:

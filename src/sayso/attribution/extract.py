@@ -169,6 +169,7 @@ class Prepared:
     phrases: tuple[cues.Cue, ...]
     documents: tuple[cues.Cue, ...]
     adjectives: tuple[cues.Cue, ...]
+    adjective_frames: tuple[cues.Cue, ...]
     dashes: tuple[tuple[cues.Cue, tuple[int, int], Quote], ...]
     colons: tuple[cues.Cue, ...]
 
@@ -178,7 +179,8 @@ class Prepared:
         quotes, warnings = find_quotes(doc_text(doc))
         return cls(
             quotes, tuple(warnings), tuple(cues.phrase_cues(doc, lex)), tuple(cues.document_cues(doc, lex)),
-            tuple(cues.adjective_cues(doc, lex)), tuple(cues.dash_cues(doc, quotes)),
+            tuple(cues.adjective_cues(doc, lex)), tuple(cues.adjective_frame_cues(doc, lex)),
+            tuple(cues.dash_cues(doc, quotes)),
             tuple(cues.colon_cues(doc, lex, COLON_CLASS)),
         )
 
@@ -236,6 +238,10 @@ def _frames(doc: Doc, lex: Lexicons, prepared: Prepared, votes: cues.CueVotes | 
         if comp is not None and subject is not None and subject.lower_ not in ("it", "this", "that"):
             if not comp.left_edge.tag_.startswith("W"):
                 add(adjective, sources.noun_phrase(subject), contents.clause(doc, comp))
+    for adjective in prepared.adjective_frames:
+        subject = next((c for c in adjective.head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in ("it", "this", "that"):
+            add(adjective, sources.noun_phrase(subject), contents.adjective_frame_content(doc, adjective))
     for noun in cues.noun_cues(doc, lex, votes):
         pieces = contents.noun_content(doc, noun) if noun.end == noun.head.i + 1 else []
         add(noun, sources.noun_source(noun), pieces or contents.noun_complement(doc, noun))

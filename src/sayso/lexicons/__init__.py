@@ -39,6 +39,8 @@ class Lexicons:
     # (lemma, frame, kind of speaker) -> share of its uses that attribute (mined; rows that often do)
     speaker_frames: dict[tuple[str, str, str], float] = field(default_factory=dict)
     speaker_frames_lemmas: frozenset[str] = frozenset()
+    # predicate adjectives with a preposition or a to-infinitive ("critical of", "eager to")
+    adjective_frames: dict[str, CueClass] = field(default_factory=dict)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -76,6 +78,7 @@ def load() -> Lexicons:
         verb_frames={(r["lemma"], r["frame"]): float(r["cue_share"]) for r in _rows("verb_frames.tsv")},
         particles=_cue_classes("verb_particles.tsv", "phrase"),
         adjectives=_cue_classes("adjective_cues.tsv", "lemma"),
+        adjective_frames=_cue_classes("adjective_frames.tsv", "phrase"),
         nouns=_cue_classes("noun_cues.tsv", "lemma"),
         phrases=_cue_classes("phrase_cues.tsv", "phrase"),
         hedges={
