@@ -718,6 +718,18 @@ QUESTIONS: list[Case] = [
      [("The campaign", "announced", "her endorsement")]),
     ("The senator disputed the charges through his lawyer.",
      [("The senator", "disputed", "the charges")]),
+    # the reason a speaker gives is part of what is said, even where it holds a reporting verb of its own
+    ("He said he was not worried about the subpoena because he doubted any court would enforce it.",
+     [("He", "said", "he was not worried about the subpoena because he doubted any court would enforce it"),
+      ("he", "doubted", "any court would enforce it", x(certainty=PROBABLE, act="denial", nested_in="said"))]),
+    # "called X Y" parsed as two predicates: the first is who is called it (this found nothing before)
+    ("The coach called Miller a quack, fake and charlatan.",
+     [("The coach", "called", "Miller a quack, fake and charlatan")]),
+    # what the parser hung on the cue that continues its object: a participle right after it, a coordinated object
+    ("Reporters disclosed the specter of the governor making millions from a private prison.",
+     [("Reporters", "disclosed", "the specter of the governor making millions from a private prison")]),
+    ("The union emphasized job security, and a need to raise wages.",
+     [("The union", "emphasized", "job security, and a need to raise wages")]),
 ]
 
 CASES: list[Case] = [

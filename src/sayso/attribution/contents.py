@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sayso.attribution.cues import MAX_TAG_TOKENS, Cue, question_participle
+from sayso.attribution.cues import MAX_TAG_TOKENS, VERB_TAGS, Cue, question_participle, verb_class
 from sayso.attribution.sources import RAISED_DEPS, SET_OFF, coordinated_with_complement, postposed_subject
 from sayso.attribution.spans import char_range, pieces, subtree_range, trimmed_char_pieces
 from sayso.lexicons import Lexicons
@@ -35,6 +35,8 @@ SPEECH_EVENTS = {
 }
 RELATIVE = {"who", "which", "that", "whom"}
 RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
+# what joins the speaker's next statement to the last ("…, though she noted …"), not a reason or condition
+SIBLING_LINKS = {"while", "though", "although", "whereas", "and", "but"}
 SUBORDINATORS = {"while", "though", "although", "whereas", "as", "because", "since", "if", "when", "after", "before"}
 
 
@@ -56,6 +58,11 @@ def _frame_tokens(cue: Cue, source: tuple[int, int] | None) -> set[int]:
     return ids
 
 
+def _reports(verb: Token, lex: Lexicons) -> bool:
+    """A verb that is a cue where it stands (its lexicon entry, particle or mined frame admits it)."""
+    return verb.pos_ in VERB_TAGS and verb_class(verb, lex) is not None
+
+
 def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
     """Clauses hung on a content that carry a report of their own ("X said A, though she noted B"), and a
     reporting verb coordinated without a subject of its own ("said the offer was an insult and called a strike":
@@ -63,15 +70,15 @@ def _sibling_reports(comp: Token, lex: Lexicons) -> set[int]:
     its content."""
     out: set[int] = set()
     for t in comp.subtree:
-        if t.head.i == comp.i and coordinated_with_complement(t) and t.lemma_.lower() in lex.verbs:
+        if t.head.i == comp.i and coordinated_with_complement(t) and _reports(t, lex):
             out.update(x.i for x in t.subtree)
             out.update(c.i for c in comp.children if c.dep_ == "cc" and comp.i < c.i < t.i)
             continue
         if t.i > comp.i and t.dep_ in ("advcl", "conj") and t.head.i >= comp.i and t.lemma_.lower() in lex.verbs:
             if any(c.dep_ == "nsubj" for c in t.children):
                 first = t.left_edge
-                if first.lower_ in SUBORDINATORS | {"and", "but"} or any(
-                    c.dep_ in ("mark", "cc") and c.lower_ in SUBORDINATORS | {"and", "but"} for c in t.children
+                if first.lower_ in SIBLING_LINKS or any(
+                    c.dep_ in ("mark", "cc") and c.lower_ in SIBLING_LINKS for c in t.children
                 ):
                     out.update(x.i for x in t.subtree)
                     out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
@@ -89,6 +96,29 @@ def _separator(token: Token) -> int | None:
     while before > 0 and token.doc[before].is_quote:
         before -= 1  # the comma inside a quote that closes before the modifier: “… maniacal,” adding …
     return before if before >= 0 and token.doc[before].text in SET_OFF else None
+
+
+def _object_continuations(verb: Token, obj: Token, lex: Lexicons) -> set[int]:
+    """What the parser hung on the cue that continues its object: a participle right after it ("disclosed [the
+    specter of her husband making millions]") and a coordinated object or participle ("emphasizing [economic
+    fairness, and a need to …]", "has mentioned [refinancing loans and forcing universities to …]")."""
+    out: set[int] = set()
+    for c in verb.rights:
+        if c.i <= obj.right_edge.i or c.lemma_.lower() in lex.verbs:
+            continue
+        participle = c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.dep_ == "advcl" and participle and c.left_edge.i == obj.right_edge.i + 1:
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN") or (participle and verb.tag_ != "VBG")):
+            out.update(t.i for t in c.subtree)
+            out.update(g.i for g in verb.children if g.dep_ in ("cc", "punct") and obj.i < g.i < c.i)
+    return out
+
+
+def _reason(clause: Token) -> bool:
+    """A because-clause: the reason a speaker gives is part of what is said ("said the claim smacked of hypocrisy,
+    [because Democrats …]"), even where the parser hung it on the cue."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in clause.children)
 
 
 def _set_off(token: Token) -> bool:
@@ -267,7 +297,10 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
         sent = verb.sent
         return trimmed_char_pieces(doc, [(sent.start, source[0])])
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    called = next((c for c in verb.rights if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
+    predicates = [c for c in verb.rights if c.dep_ == "oprd"]
+    if obj is None and len(predicates) > 1:
+        obj = predicates[0]  # "called [Trump] [a liar]" parsed as two predicates: the first is who is called it
+    called = next((c for c in predicates if obj is not None and c.i > obj.i), None)
     if obj is not None and called is not None:
         # "called [him a liar]", "would call [them messianic impulses]": the object and what it is called, even
         # a pronoun object, and whatever clause the parser hung before the cue
@@ -316,7 +349,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 # ("suggested that they tried to keep the US [bogged down in Afghanistan]")
                 for c in verb.rights:
                     if c.i > comp.i and c.dep_ in ("advcl", "prep", "xcomp", "advmod", "npadvmod", "dobj"):
-                        if not _set_off(c):
+                        if not _set_off(c) or _reason(c):
                             ids.update(t.i for t in c.subtree)
             return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     adverbial = next((c for c in verb.rights if c.dep_ == "advcl" and _unmarked_clause(c)), None)
@@ -370,6 +403,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
                 c.text in HYPHENS or doc[c.i - 1].text in HYPHENS
             ):
                 ids.update(t.i for t in c.subtree)
+        ids.update(_object_continuations(verb, obj, lex))
         # what follows the object belongs to it: "described [X as Y]", "accused [X of Y]", "cited [X as examples]"
         for c in verb.rights:
             that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)

@@ -99,31 +99,38 @@ def _verb_cue_range(verb: Token) -> tuple[int, int]:
     return start, end
 
 
+def verb_class(tok: Token, lex: Lexicons, votes: CueVotes | None = None) -> CueClass | None:
+    """The class a verb attributes with where it is a cue (its lexicon entry, its particle's, its mined frame's or
+    the learned model's), or None."""
+    lemma = tok.lemma_.lower()
+    cls = lex.verbs.get(lemma)
+    particle = _particle(tok, lex)
+    if particle is not None:
+        return lex.particles[particle[0]]
+    if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
+        cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
+    frame = verb_frame(tok)
+    share = lex.verb_frames.get((lemma, frame))
+    if cls is not None and frame != "passive" and share is not None and share < REJECT_SHARE:
+        return None  # a lexicon verb in a frame where it almost never attributes ("appeared on Fox News")
+    if cls is None and share is not None and share >= ADMIT_SHARE:
+        cls = FRAME_CLASS  # a verb that attributes in this frame in most of the news it was mined from
+    if cls is None and lemma in lex.speaker_frames_lemmas:
+        # or in this frame with this kind of speaker ("[Obama] backed [the deal]", not "[the bill] backed …")
+        speaker = speaker_kind(tok, lex)
+        share = lex.speaker_frames.get((lemma, frame, speaker)) if speaker in SPEAKING else None
+        if share is not None and share >= SPEAKER_ADMIT_SHARE:
+            cls = FRAME_CLASS
+    if cls is None and votes is not None and votes.admits(tok):
+        cls = LEARNED_CLASS
+    return cls
+
+
 def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterator[Cue]:
     for tok in doc:
         if tok.pos_ not in VERB_TAGS:
             continue
-        lemma = tok.lemma_.lower()
-        cls = lex.verbs.get(lemma)
-        particle = _particle(tok, lex)
-        if cls is None and particle is not None:
-            cls = lex.particles[particle[0]]
-        if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
-            cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
-        frame = verb_frame(tok)
-        share = lex.verb_frames.get((lemma, frame))
-        if cls is not None and particle is None and frame != "passive" and share is not None and share < REJECT_SHARE:
-            continue  # a lexicon verb in a frame where it almost never attributes ("appeared on Fox News")
-        if cls is None and share is not None and share >= ADMIT_SHARE:
-            cls = FRAME_CLASS  # a verb that attributes in this frame in most of the news it was mined from
-        if cls is None and lemma in lex.speaker_frames_lemmas:
-            # or in this frame with this kind of speaker ("[Obama] backed [the deal]", not "[the bill] backed …")
-            speaker = speaker_kind(tok, lex)
-            share = lex.speaker_frames.get((lemma, frame, speaker)) if speaker in SPEAKING else None
-            if share is not None and share >= SPEAKER_ADMIT_SHARE:
-                cls = FRAME_CLASS
-        if cls is None and votes is not None and votes.admits(tok):
-            cls = LEARNED_CLASS
+        cls = verb_class(tok, lex, votes)
         if cls is None:
             continue
         bare_participle = tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
@@ -134,9 +141,9 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
+        particle = _particle(tok, lex)
         if particle is not None:  # "pointed to", "ruled out", "called for": the particle is part of the cue
-            phrase, end = particle
-            cls = lex.particles[phrase]
+            end = particle[1]
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
 
 
