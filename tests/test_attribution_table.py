@@ -730,6 +730,9 @@ QUESTIONS: list[Case] = [
      [("Reporters", "disclosed", "the specter of the governor making millions from a private prison")]),
     ("The union emphasized job security, and a need to raise wages.",
      [("The union", "emphasized", "job security, and a need to raise wages")]),
+    # where it was said is no part of it: a ruling, remarks
+    ("The judge rejected the appeal in a written ruling.", [("The judge", "rejected", "the appeal", x(act="denial"))]),
+    ("The governor praised the volunteers in her remarks.", [("The governor", "praised", "the volunteers")]),
 ]
 
 CASES: list[Case] = [

@@ -31,7 +31,8 @@ FRAME_PREPS = {"at", "during", "throughout", "after", "before", "since", "until"
 # occasions and channels of speech: "defended Cruz [in an interview]", "praised her [in a speech]"
 SPEECH_EVENTS = {
     "interview", "statement", "speech", "debate", "appearance", "rally", "conference", "tweet", "post", "letter",
-    "email", "e-mail", "memo", "op-ed", "editorial", "column", "briefing", "hearing",
+    "email", "e-mail", "memo", "op-ed", "editorial", "column", "briefing", "hearing", "remark", "ruling",
+    "address", "testimony", "filing", "announcement", "message",
 }
 RELATIVE = {"who", "which", "that", "whom"}
 RELATIVE_OBJECTS = {"which", "whom", "who"}  # not "that", which marks complement clauses far more often
@@ -169,7 +170,7 @@ def _trailing_channel(doc: Doc, ids: set[int]) -> set[int]:
     for t in doc[min(ids) + 1 : end + 1]:
         if t.i not in ids or t.dep_ != "prep" or t.lower_ not in CHANNEL_PREPS or t.right_edge.i != end:
             continue
-        if t.head.pos_ not in ("NOUN", "PROPN", "PRON") or t.head.i not in ids or t.head.i > t.i:
+        if t.head.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") or t.head.i not in ids or t.head.i > t.i:
             continue
         if _channel(t):
             return {x.i for x in t.subtree} | ({t.i - 1} if doc[t.i - 1].text in SET_OFF else set())
