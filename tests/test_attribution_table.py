@@ -733,6 +733,11 @@ QUESTIONS: list[Case] = [
     # where it was said is no part of it: a ruling, remarks
     ("The judge rejected the appeal in a written ruling.", [("The judge", "rejected", "the appeal", x(act="denial"))]),
     ("The governor praised the volunteers in her remarks.", [("The governor", "praised", "the volunteers")]),
+    # what a colon after the complement introduces is still what is said
+    ("The economist notes that three things are happening at once: home values are rising, interest rates are low "
+     "and lenders are looser.",
+     [("The economist", "notes", "three things are happening at once: home values are rising, interest rates are low "
+       "and lenders are looser")]),
 ]
 
 CASES: list[Case] = [

@@ -116,6 +116,16 @@ def _object_continuations(verb: Token, obj: Token, lex: Lexicons) -> set[int]:
     return out
 
 
+def _colon_continuation(verb: Token, comp: Token) -> set[int]:
+    """What a colon right after the complement introduces, which the parser hung on the cue: the speaker's list or
+    example ("notes that three things are happening at once[: home values are rising, rates are low …]")."""
+    doc = verb.doc
+    colon = comp.right_edge.i + 1
+    if colon >= len(doc) - 1 or doc[colon].text != ":" or doc[colon].head != verb:
+        return set()
+    return {t.i for c in verb.rights if c.i > colon for t in c.subtree} | {colon}
+
+
 def _reason(clause: Token) -> bool:
     """A because-clause: the reason a speaker gives is part of what is said ("said the claim smacked of hypocrisy,
     [because Democrats …]"), even where the parser hung it on the cue."""
@@ -346,6 +356,7 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             if dep == "xcomp" and subj is not None and subj.lower_ not in PRONOUN_OBJECTS | RELATIVE:
                 ids.update(t.i for t in subj.subtree)  # "[Voters] are expected [to be Latino]"
             if comp.i > verb.i:
+                ids.update(_colon_continuation(verb, comp))
                 # modifiers the parser hung on the cue after its clause belong to the clause
                 # ("suggested that they tried to keep the US [bogged down in Afghanistan]")
                 for c in verb.rights:
