@@ -28,6 +28,8 @@ from spacy.vocab import Vocab
 
 from sayso.analysis import Analyzer
 from sayso.attribution import extract_attributions
+from sayso.attribution.cues import verb_class, verb_cues
+from sayso.lexicons import load as load_lexicons
 from sayso.model import Document
 
 Expected = tuple[Any, ...]
@@ -733,6 +735,10 @@ QUESTIONS: list[Case] = [
     # where it was said is no part of it: a ruling, remarks
     ("The judge rejected the appeal in a written ruling.", [("The judge", "rejected", "the appeal", x(act="denial"))]),
     ("The governor praised the volunteers in her remarks.", [("The governor", "praised", "the volunteers")]),
+    # "continue to" is an aspect, not a report: the verb after it is the cue, if any
+    ("Sales continued to grow.", []),
+    ("Protesters continued to call for an inquiry.",
+     [("Protesters", "to call for", "an inquiry", x(act="demand"))]),
     # what a colon after the complement introduces is still what is said
     ("The economist notes that three things are happening at once: home values are rising, interest rates are low "
      "and lenders are looser.",
@@ -873,3 +879,16 @@ def test_bare_reporting_verb_before_a_postposed_tag_is_what_was_said() -> None:
     assert [(a.source and a.source.text, a.cue.text, a.content.text) for a in found if a.nested_in is None] == [
         ("Cuban", "said", "Trump 's grasp of policy are worrying")
     ]
+
+
+def test_markup_tag_names_left_in_the_text_are_no_cues(nlp: Language) -> None:
+    """"[tweet pic=… author=…]" (a shortcode of an embedded tweet) left in an article's text: the parser takes
+    "tweet" for a reporting verb, but it is the name of a tag; an editorial insertion ("will [veto] it") stays
+    a word."""
+    lex = load_lexicons()
+    doc = nlp('[tweet pic="" author="GovernorSmith"]Thoughts and prayers for the victims.[/tweet]')
+    tweet = doc[1]
+    assert tweet.text == "tweet" and tweet.pos_ == "VERB" and verb_class(tweet, lex) is not None
+    assert [c.head.text for c in verb_cues(doc, lex)] == []
+    edited = nlp("The senator warned he would [condemn] the bill.")
+    assert "condemn" in [c.head.text for c in verb_cues(edited, lex)]

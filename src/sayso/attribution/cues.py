@@ -126,9 +126,17 @@ def verb_class(tok: Token, lex: Lexicons, votes: CueVotes | None = None) -> CueC
     return cls
 
 
+def _tag_name(tok: Token) -> bool:
+    """The name of a markup tag or shortcode left in the text ("[tweet pic=…]", "<tweet>"), not a word of it."""
+    doc = tok.doc
+    opened = tok.i > 0 and doc[tok.i - 1].text in ("[", "<", "</") and not doc[tok.i - 1].whitespace_
+    # with attributes or an angle bracket after it: an editorial insertion ("I will [veto] it") is a word
+    return opened and tok.i + 1 < len(doc) and ("=" in doc[tok.i + 1].text or doc[tok.i + 1].text.startswith(">"))
+
+
 def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterator[Cue]:
     for tok in doc:
-        if tok.pos_ not in VERB_TAGS:
+        if tok.pos_ not in VERB_TAGS or _tag_name(tok):
             continue
         cls = verb_class(tok, lex, votes)
         if cls is None:
