@@ -739,6 +739,13 @@ QUESTIONS: list[Case] = [
     ("Sales continued to grow.", []),
     ("Protesters continued to call for an inquiry.",
      [("Protesters", "to call for", "an inquiry", x(act="demand"))]),
+    # what stands for the words said: "as much", "the same"
+    ("The spokesman said as much in an interview.", [("The spokesman", "said", "as much")]),
+    ("Most voters said the same of the governor.", [("Most voters", "said", "the same of the governor")]),
+    # what a response answers, where it is named; "respond to it" names nothing, and a response not given says
+    # nothing ("did not respond to a request for comment", above)
+    ("The minister responded to the charges in a letter.", [("The minister", "responded to", "the charges")]),
+    ("The agency has yet to respond to it.", []),
     # what a colon after the complement introduces is still what is said
     ("The economist notes that three things are happening at once: home values are rising, interest rates are low "
      "and lenders are looser.",

@@ -19,12 +19,15 @@ from sayso.lexicons import Lexicons
 Pieces = list[tuple[int, int]]
 # verbs whose object is the one spoken to ("told [the committee] …"), not part of what is said
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify", "advise", "promise", "show"}
+# objects of "say" that stand for what was said: "said as much", "said the same", "said little about it"
+SAID_AMOUNTS = {"much", "same", "little", "more", "lot", "thing", "otherwise"}
 NO_OBJECT_VERBS = {"say", "tell", "add", "ask", "write", "continue", "post"}
 PRONOUN_OBJECTS = {"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what", "which"}
 # a pronoun that stands for what was said or whom it is about: "Russia denied [it]", "the union endorsed [her]"
 REFERRING_OBJECTS = {"it", "this", "that", "them", "him", "her"}
 ACCUSATION_PREPS = {"for", "of"}
 CONTENT_PREPS = {"for", "on", "about", "of", "against", "over"}
+RESPONSE_VERBS = {"respond", "reply"}  # their "to" names what is answered
 OBJECT_PREPS = {"as", "of", "for", "to", "about", "with"}
 # prepositions of a speech's circumstances, not of what is said ("praised Boyle [at a press conference]")
 FRAME_PREPS = {"at", "during", "throughout", "after", "before", "since", "until", "amid", "via"}
@@ -394,6 +397,13 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
     stray = _stray_that_clause(verb) if cue.lemma in NO_OBJECT_VERBS | ADDRESSEE_VERBS else None
     if stray is not None:
         return trimmed_char_pieces(doc, pieces({t.i for t in stray.subtree} - frame))
+    if obj is not None and cue.lemma in NO_OBJECT_VERBS and obj.lemma_.lower() in SAID_AMOUNTS:
+        # "said [as much]", "said [the same of Trump]", "has not said [much about how …]": what stands for the words
+        ids = {t.i for t in obj.subtree}
+        ids.update(t.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("about", "of", "on")
+                   and c.i == obj.right_edge.i + 1 for t in c.subtree)
+        ids -= frame
+        return trimmed_char_pieces(doc, pieces(ids - _trailing_asides(doc, ids)))
     if obj is not None and _when(obj):  # (obj: the verb's first object after it, found above)
         # "promised Sunday at a rally [to end the regime]": the date is when; an infinitive after it is what
         later = [c for c in verb.rights if c.i > obj.i and c.dep_ in ("advcl", "xcomp")]
@@ -443,6 +453,11 @@ def verb_content(doc: Doc, cue: Cue, source: tuple[int, int] | None, lex: Lexico
             doc, cue.end, c.i)), None)
         if prep is not None and any(g.dep_ == "pobj" and _when(g) for g in prep.children):
             prep = None
+        if prep is None and cue.lemma in RESPONSE_VERBS and not any(c.dep_ == "neg" for c in verb.children):
+            # "responded [to the charge]": what is answered, where it is named (not "respond to it"); a response not
+            # given ("did not respond to a request for comment") says nothing
+            prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.pos_ != "PRON" for g in c.children) and _adverbs_only(doc, cue.end, c.i)), None)
     if prep is not None and any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
         # "called for [an inquiry]", "spoke of [a crisis]", "warned about [the risks]"
         ids = {t.i for t in prep.subtree} - {prep.i}
