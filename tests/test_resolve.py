@@ -532,6 +532,10 @@ KIND_CASES: list[tuple[str, str | None, str]] = [
     ("Apple said that sales rose.", "Apple", "organization"),
     ("Lynch: No outside influence.\n\nAttorney General Loretta Lynch said that no one interfered.", "Lynch", "person"),
     ("Rep. Adam Schiff spoke first. Schiff, 56, told reporters that the hacking was clear.", "Schiff, 56", "person"),
+    ("A House panel voted to hold the aide in contempt.", "A House panel", "organization"),
+    ("Democrats called the citation a political ploy.", "Democrats", "person"),
+    ("The computer specialist would assert his rights.", "The computer specialist", "person"),
+    ("Many Mexicans say that the wall is an insult.", "Many Mexicans", "unspecified"),
     ("The talks failed.", None, "unspecified"),
 ]
 

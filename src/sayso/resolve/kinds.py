@@ -118,8 +118,8 @@ def kind_of_tokens(toks: SpacySpan, head: Token | None = None) -> str:
         return named
     if label == "GPE" or (label == "NORP" and (country_named(text) or _the_people(toks, head))):
         return GOVERNMENT
-    if label == "NORP":  # 'many Mexicans': people, not their government
-        return UNSPECIFIED
+    if label == "NORP":  # 'many Mexicans': people, not their government; 'Democrats': the party's people
+        return kind or UNSPECIFIED
     if kind is not None:
         return kind
     if role_gender(lemma_of(head)) is not None or role_gender(low) is not None:
