@@ -102,11 +102,16 @@ def _verb_cue_range(verb: Token) -> tuple[int, int]:
 def verb_class(tok: Token, lex: Lexicons, votes: CueVotes | None = None) -> CueClass | None:
     """The class a verb attributes with where it is a cue (its lexicon entry, its particle's, its mined frame's or
     the learned model's), or None."""
-    lemma = tok.lemma_.lower()
-    cls = lex.verbs.get(lemma)
-    particle = _particle(tok, lex)
+    return _verb_class(tok, lex, votes, _particle(tok, lex))
+
+
+def _verb_class(
+    tok: Token, lex: Lexicons, votes: CueVotes | None, particle: tuple[str, int] | None
+) -> CueClass | None:
     if particle is not None:
         return lex.particles[particle[0]]
+    lemma = tok.lemma_.lower()
+    cls = lex.verbs.get(lemma)
     if cls is None and lemma in lex.weak_verbs and _strong_frame(tok):
         cls = lex.weak_verbs[lemma]  # "found that …", "learned that …", "wants to …"
     frame = verb_frame(tok)
@@ -138,7 +143,8 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
     for tok in doc:
         if tok.pos_ not in VERB_TAGS or _tag_name(tok):
             continue
-        cls = verb_class(tok, lex, votes)
+        particle = _particle(tok, lex)
+        cls = _verb_class(tok, lex, votes, particle)
         if cls is None:
             continue
         bare_participle = tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
@@ -149,7 +155,6 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             continue  # "urging its members to reject the offer": part of the governing cue's content
         start, end = _verb_cue_range(tok)
-        particle = _particle(tok, lex)
         if particle is not None:  # "pointed to", "ruled out", "called for": the particle is part of the cue
             end = particle[1]
         yield Cue("verb", tok, start, end, tok.lemma_.lower(), cls)
