@@ -18,6 +18,7 @@ from sayso.model import (
     QUOTES,
     SCHEMA_VERSION,
     SOURCE_KINDS,
+    TYPES,
     Attribution,
     DateMention,
     Denial,
@@ -81,6 +82,7 @@ def full_document() -> Document:
                 certainty="probable",
                 act="belief",
                 nested_in="a2",
+                type="belief",
             ),
             Attribution(
                 id="a4",
@@ -123,6 +125,7 @@ def full_document() -> Document:
             DateMention("the day after", 0, 0, value=None, needs="a reference date"),
         ),
         warnings=("one quote left unattributed",),
+        furniture=(at("Aides"),),
     )
 
 
@@ -158,7 +161,7 @@ def test_schema_accepts_to_json(validator: Draft202012Validator, build: Callable
 
 def test_schema_minimal_document_is_what_we_expect() -> None:
     assert minimal_document().to_json() == {
-        "schema_version": "1.1",
+        "schema_version": "1.2",
         "document": "-",
         "metadata": {},
         "text": "",
@@ -172,6 +175,7 @@ def test_schema_minimal_document_is_what_we_expect() -> None:
         "hypotheses": [],
         "dates": [],
         "warnings": [],
+        "furniture": [],
     }
 
 
@@ -197,6 +201,7 @@ def used_properties(data: dict[str, Any]) -> set[tuple[str, str]]:
     used |= {("provenance", k) for p in data["provenance"] for k in p}
     used |= {("hypothesis", k) for h in data["hypotheses"] for k in h}
     used |= {("date", k) for d in data["dates"] for k in d}
+    used |= {("span", k) for f in data["furniture"] for k in f}
     return used
 
 
@@ -210,10 +215,11 @@ def test_schema_full_document_sets_every_field_the_schema_defines(schema: dict[s
 def test_schema_required_fields_are_the_ones_to_json_always_writes(schema: dict[str, Any]) -> None:
     bare = Attribution("a1", Span("x", 0, 1), Span("y", 2, 3))
     # fields added in a minor version stay optional, so that every older document still validates
-    added_in_1_1 = {"provenance", "independent_sources"}
-    assert schema["required"] == [k for k in minimal_document().to_json() if k not in added_in_1_1]
-    assert added_in_1_1 <= set(schema["properties"])
-    assert schema["$defs"]["attribution"]["required"] == list(bare.to_json())
+    added_in_minor = {"provenance", "independent_sources", "furniture"}
+    assert schema["required"] == [k for k in minimal_document().to_json() if k not in added_in_minor]
+    assert added_in_minor <= set(schema["properties"])
+    assert schema["$defs"]["attribution"]["required"] == [k for k in bare.to_json() if k != "type"]
+    assert "type" in schema["$defs"]["attribution"]["properties"]
     assert schema["$defs"]["span"]["required"] == list(Span("x", 0, 1).to_json())
     assert schema["$defs"]["date"]["required"] == list(DateMention("May", 0, 3, "2020-05").to_json())
     assert schema["$defs"]["original_source"]["required"] == list(OriginalSource("X", ()).to_json())
@@ -284,7 +290,7 @@ def test_schema_rejects(validator: Draft202012Validator, what: str, change: Call
 
 @pytest.mark.parametrize(
     ("field", "values"),
-    [("source_kind", SOURCE_KINDS), ("quote", QUOTES), ("certainty", CERTAINTIES), ("act", ACTS)],
+    [("source_kind", SOURCE_KINDS), ("quote", QUOTES), ("certainty", CERTAINTIES), ("act", ACTS), ("type", TYPES)],
 )
 def test_schema_enums_are_the_model_constants(schema: dict[str, Any], field: str, values: tuple[str, ...]) -> None:
     assert schema["$defs"]["attribution"]["properties"][field]["enum"] == list(values)

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 SOURCE_KINDS = ("person", "organization", "government", "document", "anonymous_officials", "unspecified")
 CERTAINTIES = ("certain", "probable", "possible")
 ACTS = ("report", "assessment", "belief", "speculation", "accusation", "denial", "assertion", "demand")
 QUOTES = ("direct", "indirect", "mixed")
+# what kind of attribution it is: something a source said or wrote (`statement`), or a belief or thought, knowledge,
+# a finding or perception, an intention or plan (PARC 3.0's assertion / belief / fact / eventuality, split finer)
+TYPES = ("statement", "belief", "knowledge", "finding", "intention")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class Attribution:
     act: str = "report"
     nested_in: str | None = None
     source_refers_to: str | None = None
+    type: str = "statement"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -89,6 +93,7 @@ class Attribution:
             "quote": self.quote,
             "certainty": self.certainty,
             "act": self.act,
+            "type": self.type,
         }
         if self.nested_in:
             out["nested_in"] = self.nested_in
@@ -111,6 +116,7 @@ class Attribution:
             act=data.get("act", "report"),
             nested_in=data.get("nested_in"),
             source_refers_to=data.get("source_refers_to"),
+            type=data.get("type", "statement"),
         )
 
 
@@ -207,6 +213,9 @@ class Document:
     hypotheses: tuple[Hypothesis, ...] = ()
     dates: tuple[DateMention, ...] = ()
     warnings: tuple[str, ...] = ()
+    # page furniture (section labels, "READ MORE" lines, captions, credits, bylines, ad markers, embeds, scraper
+    # debris): kept in the text so that spans still index it, left out of the analysis
+    furniture: tuple[Span, ...] = ()
 
     def attribution(self, id_: str) -> Attribution | None:
         return next((a for a in self.attributions if a.id == id_), None)
@@ -227,6 +236,7 @@ class Document:
             "hypotheses": [h.to_json() for h in self.hypotheses],
             "dates": [d.to_json() for d in self.dates],
             "warnings": list(self.warnings),
+            "furniture": [f.to_json() for f in self.furniture],
         }
         return out
 
@@ -264,4 +274,5 @@ class Document:
                 for d in data.get("dates", [])
             ),
             warnings=tuple(data.get("warnings", [])),
+            furniture=tuple(s for s in (Span.from_json(f) for f in data.get("furniture", [])) if s is not None),
         )
