@@ -15,8 +15,7 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from sayso.corpus.engines import Unit
-from sayso.corpus.jobs import IngestError, UnitResult
+from sayso.corpus.jobs import IngestError, Unit, UnitResult
 from sayso.corpus.worker import analyse_unit, load_model
 from sayso.modes import DEFAULT_MODE
 

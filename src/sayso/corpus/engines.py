@@ -1,7 +1,8 @@
 """Where units of documents are analysed: in this process, in local worker processes, or on a Dask cluster.
 
 Each engine maps units to UnitResults as they finish (not in order), with a bounded number in flight so a large
-corpus is read only as fast as it is analysed.
+corpus is read only as fast as it is analysed. The Dask engine lives in `cluster.py` (imported only when asked for:
+it needs `distributed`); both modules take `Unit` from `jobs.py`, so neither imports the other at load time.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Protocol
 
-from sayso.corpus.jobs import IngestError, Job, UnitResult
+from sayso.corpus.jobs import IngestError, Unit, UnitResult
 from sayso.corpus.worker import analyse_unit, init_process_worker, load_model
 from sayso.modes import DEFAULT_MODE
-
-Unit = list[Job]
 
 
 class Engine(Protocol):

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sayso.corpus.engines import Unit, make_engine
+from sayso.corpus.engines import make_engine
 from sayso.corpus.inputs import estimate_documents, expand, records
-from sayso.corpus.jobs import IngestError, Job, UnitResult, peak_rss_mb
+from sayso.corpus.jobs import IngestError, Job, Unit, UnitResult, peak_rss_mb
 from sayso.errors import InputError
 from sayso.modes import DEFAULT_MODE, MODES
 from sayso.read import DEFAULT_MAX_BYTES

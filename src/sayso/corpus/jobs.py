@@ -26,6 +26,9 @@ class Job:
     record: Record
 
 
+Unit = list[Job]  # the documents one worker call analyses together
+
+
 @dataclass(frozen=True)
 class Failure:
     """A document whose analysis raised."""
