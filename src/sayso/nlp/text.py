@@ -4,6 +4,10 @@ Web text puts no-break and thin spaces between words and sentences ("the\u00a0Re
 a third of PolNeAR's articles). spaCy makes each of them a token of its own, which the parser then hangs somewhere
 in the sentence. The parser is given the text with each such space as a plain one instead: every character keeps
 its offset, and the Doc keeps the original text for everything sayso reports (`doc_text`).
+
+A text longer than sayso.nlp.pieces.PIECE_CHARS is parsed in pieces (cut at paragraph and sentence boundaries outside
+quotations) whose Docs are joined back into one: the parser never sees more than a piece (no E088 past spaCy's
+`max_length`, the parser's memory bounded by the piece), and every offset indexes the whole text.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.nlp.headline import sentence_case
+from sayso.nlp.pieces import PIECE_CHARS, piece_bounds
 
 TEXT_KEY = "sayso.text"
 # no-break, figure, thin and narrow no-break spaces: one character each, so offsets do not move
@@ -43,15 +48,35 @@ def keep_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
-def parse(nlp: Language, text: str) -> Doc:
+def parse(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Doc:
     """One text parsed as sayso parses it."""
-    return keep_text(nlp(for_parser(text)), text)
+    return next(parse_pairs(nlp, [(text, None)], 1, piece_chars))[0]
 
 
 def parse_pairs(
-    nlp: Language, pairs: Iterable[tuple[str, Context]], batch_size: int
+    nlp: Language, pairs: Iterable[tuple[str, Context]], batch_size: int, piece_chars: int = PIECE_CHARS
 ) -> Iterator[tuple[Doc, Context]]:
-    """(text, context) pairs parsed in batches, in order, as `nlp.pipe(..., as_tuples=True)` does."""
-    items = ((for_parser(text), (text, ctx)) for text, ctx in pairs)
-    for doc, (text, ctx) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        yield keep_text(doc, text), ctx
+    """(text, context) pairs parsed in batches, in order, as `nlp.pipe(..., as_tuples=True)` does; a text longer
+    than `piece_chars` (or the pipeline's `max_length`, if smaller) in pieces, joined back into one Doc."""
+
+    def pieces() -> Iterator[tuple[str, tuple[bool, str, Context]]]:
+        for text, ctx in pairs:
+            plain = for_parser(text)  # (the whole text: only its first line is a headline)
+            bounds = piece_bounds(text, min(piece_chars, nlp.max_length))
+            for n, (start, end) in enumerate(bounds, start=1):
+                yield plain[start:end], (n == len(bounds), text, ctx)
+
+    parsed: list[Doc] = []
+    for doc, (last, text, ctx) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parsed.append(doc)
+        if last:
+            yield keep_text(join_pieces(parsed), text), ctx
+            parsed = []
+
+
+def join_pieces(docs: list[Doc]) -> Doc:
+    """The Docs of consecutive pieces of one text as one Doc over the whole text (no space added between them)."""
+    if len(docs) == 1:
+        return docs[0]
+    # (spaCy's stubs lack `exclude`, which spaCy 3.8 takes: the tensors are not needed, the text is kept apart)
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
