@@ -85,6 +85,7 @@ def document_rows(
             for n, o in enumerate(document.original_sources)
         ],
         "hypotheses": [(h, n, x.from_id, x.text) for n, x in enumerate(document.hypotheses)],
+        "furniture": [(h, n, f.start, f.end, f.text) for n, f in enumerate(document.furniture)],
         "claims": _claims(h, document, sentences),
     }
     sources = {a.source_refers_to for a in document.attributions if a.source_refers_to}
@@ -129,6 +130,7 @@ def _attribution(h: str, n: int, a: Attribution) -> Row:
         a.certainty,
         a.act,
         a.nested_in,
+        a.type,
     )
 
 
@@ -152,6 +154,7 @@ def _claims(h: str, document: Document, sentences: Sequence[tuple[int, int]] | N
                 a.source_refers_to,
                 a.certainty,
                 a.act,
+                a.type,
                 None,
             )
         )
@@ -174,6 +177,7 @@ def _claims(h: str, document: Document, sentences: Sequence[tuple[int, int]] | N
                 None,
                 "certain",
                 "assertion",
+                "statement",
                 None,
             )
         )

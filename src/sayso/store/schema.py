@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Bumped when a table or column changes meaning; a store made with another version is refused, not migrated.
-STORE_VERSION = "2"
+STORE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ ATTRIBUTIONS = Table(
         _c("certainty", "VARCHAR", "certain, probable or possible", False),
         _c("act", "VARCHAR", "report, assessment, belief, speculation, accusation, denial, assertion, demand", False),
         _c("nested_in", "VARCHAR", "id of the attribution this one is reported inside"),
+        _c("type", "VARCHAR", "statement, belief, knowledge, finding or intention (docs/schema.md)", False),
     ),
     ("doc_hash", "id"),
 )
@@ -196,6 +197,20 @@ HYPOTHESES = Table(
     ("doc_hash", "n"),
 )
 
+FURNITURE = Table(
+    "furniture",
+    "page furniture of a document (labels, READ MORE lines, captions, credits, bylines, ad markers, embeds, scraper "
+    "debris): kept in `documents.text`, left out of the analysis",
+    (
+        _DOC,
+        _c("n", "INTEGER", "order in the document, from 0", False),
+        _c("start_char", "INTEGER", "start offset", False),
+        _c("end_char", "INTEGER", "end offset", False),
+        _c("text", "VARCHAR", "the furniture as written", False),
+    ),
+    ("doc_hash", "n"),
+)
+
 CLAIMS = Table(
     "claims",
     "what is claimed: each attribution's content, and each sentence the article states as fact on its own "
@@ -220,6 +235,7 @@ CLAIMS = Table(
         _c("source_refers_to", "VARCHAR", "entity the source resolves to"),
         _c("certainty", "VARCHAR", "as in `attributions`; `certain` for an assertion", False),
         _c("act", "VARCHAR", "as in `attributions`; `assertion` for an assertion", False),
+        _c("type", "VARCHAR", "as in `attributions`; `statement` for an assertion (the outlet states it)", False),
         _c("cluster_id", "BIGINT", "claim cluster across documents; NULL until claim matching fills it"),
     ),
     ("claim_id",),
@@ -258,6 +274,7 @@ DOCUMENT_TABLES: tuple[Table, ...] = (
     DATES,
     ORIGINAL_SOURCES,
     HYPOTHESES,
+    FURNITURE,
     CLAIMS,
 )
 TABLES: tuple[Table, ...] = (*DOCUMENT_TABLES, ERRORS, STORE_INFO)

@@ -339,7 +339,7 @@ def load_document(con: Connection, doc_hash: str) -> Document | None:
     for r in con.execute(
         """SELECT id, source_text, source_start, source_end, source_parts, cue_text, cue_start, cue_end, cue_parts,
                   content_text, content_start, content_end, content_parts, source_kind, source_refers_to, quote,
-                  certainty, act, nested_in
+                  certainty, act, nested_in, type
            FROM attributions WHERE doc_hash = ? ORDER BY n""",
         [doc_hash],
     ).fetchall():
@@ -358,6 +358,7 @@ def load_document(con: Connection, doc_hash: str) -> Document | None:
                 certainty=r[16],
                 act=r[17],
                 nested_in=r[18],
+                type=r[19],
             )
         )
     order = {a.id: n for n, a in enumerate(attributions)}
@@ -402,6 +403,12 @@ def load_document(con: Connection, doc_hash: str) -> Document | None:
             ).fetchall()
         ),
         warnings=tuple(str(w) for w in _json_list(warnings)),
+        furniture=tuple(
+            Span(t, int(s), int(e))
+            for t, s, e in con.execute(
+                "SELECT text, start_char, end_char FROM furniture WHERE doc_hash = ? ORDER BY n", [doc_hash]
+            ).fetchall()
+        ),
     )
 
 
