@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 # this when numpy is first imported, so it is set on importing sayso, before anything loads spaCy or numpy.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from sayso.model import Attribution, Document, Metadata, Span
+from collections.abc import Iterable
+
+from sayso.model import Attribution, Document, Metadata, Span, keep_types, parse_types
 
 __version__ = "0.1.0"
 __all__ = ["Attribution", "Document", "Metadata", "Span", "__version__", "analyze", "load"]
@@ -46,13 +48,16 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     mode: str = "fast",
+    types: str | Iterable[str] | None = None,
 ) -> Document:
     """Analyse one article's text (`published` as YYYY-MM-DD anchors relative dates; `mode` "fast" or
-    "accurate")."""
+    "accurate"; `types` keeps only these types of attribution, e.g. "statement" or ("belief", "finding"): see
+    `sayso.model.TYPES`; all by default)."""
     from sayso.read import read_text
 
+    wanted = parse_types(types)
     record = read_text(text, name, published=published, outlet=outlet, url=url, title=title)
-    return load(mode=mode).analyze(record.text, record.meta)
+    return keep_types(load(mode=mode).analyze(record.text, record.meta), wanted)
 
 
 if TYPE_CHECKING:  # keeps spaCy out of `import sayso`

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from sayso import __version__
-from sayso.cli.modes import mode_option
+from sayso.cli.modes import mode_option, type_option
 from sayso.errors import AnalysisFailed, InputError, SaysoError
 from sayso.read import DEFAULT_MAX_BYTES, Record, read_inputs
 
@@ -64,6 +64,7 @@ def cli() -> None:
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
 @mode_option
+@type_option
 def analyze(
     inputs: tuple[str, ...],
     as_json: bool,
@@ -73,11 +74,13 @@ def analyze(
     max_bytes: int,
     model: str | None,
     mode: str,
+    types: tuple[str, ...] | None,
 ) -> None:
     """Analyse articles: files (.txt .html .json .jsonl), folders of them, or - for stdin."""
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
     import sayso
+    from sayso.model import keep_types
     from sayso.render import render_html, render_terminal
 
     try:
@@ -98,6 +101,7 @@ def analyze(
             failed.append(record.meta.name)
             continue
         analysed += 1
+        doc = keep_types(doc, types)
         if not doc.attributions:
             click.echo(f"sayso: {record.meta.name}: no attributions found", err=True)
         data = doc.to_json()

@@ -1,6 +1,7 @@
 """The `--mode` option of `analyze` and `ingest`: fast (the rules) or accurate (the rules with the learned cue
-model). The choices come from sayso.modes, a module without spaCy, so that neither the command line nor the ingest's
-writer process imports spaCy to list them."""
+model), and the `--type` option of every command that shows attributions or claims. The choices come from
+sayso.modes and sayso.model, modules without spaCy, so that neither the command line nor the ingest's writer process
+imports spaCy to list them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sayso.model import TYPES, parse_types
 from sayso.modes import DEFAULT_MODE, MODES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,4 +34,25 @@ def mode_option(command: F) -> F:
         default=DEFAULT_MODE,
         show_default=True,
         help="fast: the rules alone; accurate: the rules with the learned cue model (docs/accuracy.md).",
+    )(command)
+
+
+def _types(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
+    try:
+        return parse_types(value)
+    except ValueError as err:
+        click.echo(f"sayso: {err}", err=True)
+        sys.exit(2)
+
+
+def type_option(command: F) -> F:
+    """`--type statement` (repeatable or comma-separated): keep only these types of attribution."""
+    return click.option(
+        "--type",
+        "types",
+        multiple=True,
+        callback=_types,
+        metavar="TYPE[,TYPE]",
+        help=f"Keep only these types of attribution: {', '.join(TYPES)} (default: all). "
+        "'statement' keeps what sources said or wrote.",
     )(command)

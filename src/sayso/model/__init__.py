@@ -17,6 +17,7 @@ from sayso.model.document import (
     Provenance,
     Span,
 )
+from sayso.model.select import keep_types, parse_types
 
 __all__ = [
     "ACTS",
@@ -34,4 +35,6 @@ __all__ = [
     "OriginalSource",
     "Provenance",
     "Span",
+    "keep_types",
+    "parse_types",
 ]

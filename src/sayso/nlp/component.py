@@ -2,7 +2,8 @@
 
 Registered as a spaCy factory (also through the `spacy_factories` entry point, so `nlp.add_pipe("sayso")` works
 without importing sayso first). The extensions are registered once, idempotently. `config={"mode": "accurate"}`
-adds the learned cue model to the rules (sayso.analysis.MODES; "fast", the rules alone, by default).
+adds the learned cue model to the rules (sayso.analysis.MODES; "fast", the rules alone, by default);
+`config={"types": ["statement"]}` keeps only those types of attribution (sayso.model.TYPES; all by default).
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ class SaysoComponent:
     """Runs sayso's analysis on a parsed Doc; `published` (YYYY-MM-DD) anchors relative dates; `mode` is "fast" or
     "accurate" (a ValueError names the choices for another)."""
 
-    def __init__(self, nlp: Language, name: str, published: str | None, mode: str = "fast") -> None:
+    def __init__(
+        self, nlp: Language, name: str, published: str | None, mode: str = "fast", types: list[str] | None = None
+    ) -> None:
+        from sayso.model import parse_types
         from sayso.modes import check_mode
 
+        self.types = parse_types(types)
         self.name = name
         self.published = published
         self.mode = check_mode(mode)
@@ -37,9 +42,9 @@ class SaysoComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from sayso.analysis import analyze_doc
-        from sayso.model import Metadata
+        from sayso.model import Metadata, keep_types
 
-        result = analyze_doc(doc, Metadata(published=self.published), self.mode)
+        result = keep_types(analyze_doc(doc, Metadata(published=self.published), self.mode), self.types)
         doc._.sayso = result
         doc._.attributions = list(result.attributions)
         doc._.denials = list(result.denials)
@@ -50,6 +55,6 @@ class SaysoComponent:
         return doc
 
 
-@Language.factory("sayso", default_config={"published": None, "mode": "fast"})
-def make_sayso(nlp: Language, name: str, published: str | None, mode: str) -> SaysoComponent:
-    return SaysoComponent(nlp, name, published, mode)
+@Language.factory("sayso", default_config={"published": None, "mode": "fast", "types": None})
+def make_sayso(nlp: Language, name: str, published: str | None, mode: str, types: list[str] | None) -> SaysoComponent:
+    return SaysoComponent(nlp, name, published, mode, types)
