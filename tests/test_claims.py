@@ -411,6 +411,36 @@ def test_claims_cli_over_a_store(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "Pentagon" in table.output
 
 
+def test_claims_cli_type_keeps_only_those_claims_in_the_stored_clusters(tmp_path: Path) -> None:
+    import duckdb
+
+    from sayso.cli.main import cli
+
+    feed = tmp_path / "feed.jsonl"
+    records = [  # three texts (one text run by three outlets would be one document)
+        {"outlet": o, "published": "2024-03-02", "text": f"The New York Times reported that {CLAIM}. {tail}"}
+        for o, tail in (("Daily Planet", "More soon."), ("Metro Herald", "Stay tuned."), ("Coast Gazette", "Ends."))
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "corpus.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(feed), "--db", str(db), "--quiet"]).exit_code == 0
+    every = json.loads(runner.invoke(cli, ["claims", "--db", str(db), "--json"]).output)
+    assert every[0]["reports"] == 3
+    with duckdb.connect(str(db)) as con:  # one outlet's report of the claim is typed a belief
+        (doc,) = con.execute("SELECT hash FROM documents WHERE outlet = 'Coast Gazette'").fetchone() or ("",)
+        con.execute("UPDATE claims SET type = 'belief' WHERE doc_hash = ?", [doc])
+        con.execute("UPDATE attributions SET type = 'belief' WHERE doc_hash = ?", [doc])
+    statements = json.loads(runner.invoke(cli, ["claims", "--db", str(db), "--json", "--type", "statement"]).output)
+    assert statements[0]["cluster"] == every[0]["cluster"] and statements[0]["reports"] == 2
+    beliefs = runner.invoke(cli, ["claims", "--db", str(db), "--json", "--type", "belief", "--min-reports", "1"])
+    assert [c["reports"] for c in json.loads(beliefs.output)] == [1]
+    sources = runner.invoke(cli, ["sources", "--db", str(db), "--json", "--type", "intention"])
+    assert sources.exit_code == 0 and json.loads(sources.output) == []
+    bad = runner.invoke(cli, ["claims", "--db", str(db), "--type", "rumour"])
+    assert bad.exit_code == 2
+
+
 def test_claims_cli_missing_store(tmp_path: Path) -> None:
     from sayso.cli.main import cli
 

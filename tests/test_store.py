@@ -8,6 +8,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +299,23 @@ def _read(path: Path, fmt: str) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8", newline="") as f:
             return list(csv.DictReader(f))
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_store_export_keeps_only_the_given_types(tmp_path: Path) -> None:
+    doc = make_document()
+    # the officials' claim becomes a belief: with --type statement it, its denial and its hypothesis stay out
+    believed = replace(doc, attributions=(replace(doc.attributions[0], type="belief"), *doc.attributions[1:]))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(believed)
+        written = store.export("jsonl", tmp_path / "out", ("statement",))
+        every = store.export("jsonl", tmp_path / "all")
+    rows = {p.stem: _read(p, "jsonl") for p in written}
+    assert [(r["id"], r["type"]) for r in rows["attributions"]] == [("a2", "statement"), ("a3", "statement")]
+    assert rows["denials"] == [] and rows["hypotheses"] == []
+    assert {r["type"] for r in rows["claims"]} == {"statement"}
+    assert all(r["attribution_id"] != "a1" for r in rows["claims"])
+    assert {p.stem: n for p, n in written.items()}["attributions"] == 2
+    assert {p.stem: n for p, n in every.items()}["attributions"] == 3
 
 
 def test_store_export_unknown_format(filled: Store, tmp_path: Path) -> None:

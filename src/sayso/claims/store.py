@@ -122,15 +122,35 @@ def needs_matching(stored: list[int | None], recorded: str | None, settings: Mat
 
 
 def corpus_claims(
-    con: Connection, settings: MatchSettings | None = None, *, recluster: bool = False, write: bool = True
+    con: Connection,
+    settings: MatchSettings | None = None,
+    *,
+    recluster: bool = False,
+    write: bool = True,
+    types: tuple[str, ...] | None = None,
 ) -> CorpusClaims:
     """The store's claim clusters and their provenance; clusters are matched again (and, with `write`, stored)
-    when needed (see the module)."""
+    when needed (see the module). With `types` ("statement", ...: sayso.model.TYPES) only claims of those types of
+    attribution count — the article's own assertions are statements — in clusters matched over every claim, so a
+    cluster keeps its id whatever is shown."""
     settings = settings or MatchSettings()
     claims, publications, stored = read_claims(con)
     if recluster or needs_matching(stored, recorded_settings(con), settings):
         corpus = analyse_corpus(claims, publications, settings)
         if write and claims:
             write_clusters(con, claims, list(corpus.labels), settings)
-        return corpus
-    return analyse_corpus(claims, publications, settings, labels=[int(c) for c in stored if c is not None])
+        if types is None:
+            return corpus
+        labels = list(corpus.labels)
+    else:
+        labels = [int(c) for c in stored if c is not None]
+    if types is not None:
+        wanted = {
+            str(cid)
+            for (cid,) in con.execute(
+                "SELECT claim_id FROM claims WHERE list_contains(CAST(? AS VARCHAR[]), type)", [list(types)]
+            ).fetchall()
+        }
+        keep = [n for n, c in enumerate(claims) if c.id in wanted]
+        claims, labels = [claims[n] for n in keep], [labels[n] for n in keep]
+    return analyse_corpus(claims, publications, settings, labels=labels)

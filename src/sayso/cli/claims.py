@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sayso.claims.match import DEFAULT_THRESHOLDS, METHODS, MatchSettings
+from sayso.cli.modes import type_option
 
 if TYPE_CHECKING:
     from sayso.claims.corpus import CorpusClaims
@@ -22,7 +23,9 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _corpus(db: Path, method: str, threshold: float | None, recluster: bool) -> CorpusClaims:
+def _corpus(
+    db: Path, method: str, threshold: float | None, recluster: bool, types: tuple[str, ...] | None
+) -> CorpusClaims:
     """The store's claim clusters; cluster ids are written back when they had to be (re)computed and the store
     can be written (it cannot while an ingest holds it: then they are computed and shown, not stored)."""
     from sayso.claims.store import corpus_claims
@@ -42,7 +45,7 @@ def _corpus(db: Path, method: str, threshold: float | None, recluster: bool) -> 
             store = Store(db, read_only=True)
             write = False
         with store:
-            return corpus_claims(store.connection, settings, recluster=recluster, write=write)
+            return corpus_claims(store.connection, settings, recluster=recluster, write=write, types=types)
     except SaysoError as err:
         _fail(str(err))
     raise AssertionError("unreachable")
@@ -93,6 +96,7 @@ _limit = click.option("--limit", type=click.IntRange(0), default=20, show_defaul
 @_method
 @_threshold
 @_recluster
+@type_option
 def claims_command(
     db: Path,
     as_json: bool,
@@ -102,12 +106,13 @@ def claims_command(
     method: str,
     threshold: float | None,
     recluster: bool,
+    types: tuple[str, ...] | None,
 ) -> None:
     """Claims reported across the corpus: clusters of claims that say the same thing, with their reports, original
     source, independent sources, circular reporting and denials."""
     from sayso.claims.corpus import sorted_clusters
 
-    corpus = _corpus(db, method, threshold, recluster)
+    corpus = _corpus(db, method, threshold, recluster, types)
     shown = sorted_clusters(corpus.clusters, sort, min_reports=min_reports)
     if limit:
         shown = shown[:limit]
@@ -158,9 +163,18 @@ def claims_command(
 @_method
 @_threshold
 @_recluster
-def sources_command(db: Path, as_json: bool, limit: int, method: str, threshold: float | None, recluster: bool) -> None:
+@type_option
+def sources_command(
+    db: Path,
+    as_json: bool,
+    limit: int,
+    method: str,
+    threshold: float | None,
+    recluster: bool,
+    types: tuple[str, ...] | None,
+) -> None:
     """Original sources across the corpus, with how many claims (clusters) trace back to each."""
-    corpus = _corpus(db, method, threshold, recluster)
+    corpus = _corpus(db, method, threshold, recluster, types)
     rows = corpus.sources()
     if limit:
         rows = rows[:limit]

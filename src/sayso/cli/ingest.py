@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from sayso.cli.modes import mode_option
+from sayso.cli.modes import mode_option, type_option
 from sayso.corpus import DEFAULT_BATCH_SIZE, ENGINES, Event, IngestOptions, ingest
 from sayso.errors import SaysoError
 from sayso.read import DEFAULT_MAX_BYTES
@@ -171,15 +171,15 @@ def ingest_command(
 )
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="parquet", show_default=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder.")
-def export_command(db: Path, fmt: str, out_dir: Path) -> None:
+@type_option
+def export_command(db: Path, fmt: str, out_dir: Path, types: tuple[str, ...] | None) -> None:
     """Write every table of the store to OUT/TABLE.parquet, .csv or .jsonl."""
     try:
         with Store(db, read_only=True) as store:
-            counts = store.counts()
-            written = store.export(fmt, out_dir)
+            written = store.export(fmt, out_dir, types)
     except SaysoError as err:
         _fail(str(err))
-    rows = sum(counts[p.stem] for p in written)
+    rows = sum(written.values())
     click.echo(f"sayso: wrote {len(written)} tables ({rows:,} rows) to {out_dir}/ as {fmt}", err=True)
 
 

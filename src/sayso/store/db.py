@@ -233,9 +233,10 @@ class Store:
 
     # ----------------------------------------------------------------------------------------------- export
 
-    def export(self, fmt: str, out_dir: str | Path) -> list[Path]:
+    def export(self, fmt: str, out_dir: str | Path, types: Sequence[str] | None = None) -> dict[Path, int]:
         """Writes every table to OUT_DIR/TABLE.parquet, .csv (with a header) or .jsonl (one JSON object a line);
-        returns the files written."""
+        returns the files written with their row counts. With `types` ("statement", ...) the attributions and
+        claims of other types are left out, and so are the denials and hypotheses that rest on them."""
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         out = Path(out_dir)
@@ -244,17 +245,33 @@ class Store:
         except OSError as e:
             raise StoreError(f"{out}: cannot create the folder ({e.strerror or e})") from None
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json"}[fmt]
-        written = []
+        written = {}
         for name in self.table_names():
             target = out / f"{name}.{fmt}"
             order = ", ".join(schema.TABLE_BY_NAME[name].key) if name in schema.TABLE_BY_NAME else "ALL"
+            query = f'SELECT * FROM "{name}" {_type_filter(name, types)} ORDER BY {order}'
             literal = str(target).replace("'", "''")
             try:
-                self.connection.execute(f"COPY (SELECT * FROM \"{name}\" ORDER BY {order}) TO '{literal}' ({options})")
+                self.connection.execute(f"COPY ({query}) TO '{literal}' ({options})")
+                (count,) = self.connection.execute(f"SELECT count(*) FROM ({query})").fetchone() or (0,)
             except duckdb.Error as e:
                 raise StoreError(f"{target}: cannot write it ({_first_line(e)})") from None
-            written.append(target)
+            written[target] = int(count)
         return written
+
+
+def _type_filter(table: str, types: Sequence[str] | None) -> str:
+    """The WHERE clause that keeps `table`'s rows of those types of attribution ('' for all of them)."""
+    if types is None:
+        return ""
+    wanted = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in types) + "]"
+    kept = f"(SELECT doc_hash, id FROM attributions WHERE list_contains({wanted}, type))"
+    return {
+        "attributions": f"WHERE list_contains({wanted}, type)",
+        "claims": f"WHERE list_contains({wanted}, type)",
+        "denials": f"WHERE (doc_hash, by_id) IN {kept} AND (doc_hash, target_id) IN {kept}",
+        "hypotheses": f"WHERE (doc_hash, from_id) IN {kept}",
+    }.get(table, "")
 
 
 def _unique(rows: Sequence[Row], *, key: Any) -> list[Row]:
