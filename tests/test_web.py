@@ -905,3 +905,50 @@ def screenshots(out: Path = SCREENSHOTS) -> list[Path]:
 if __name__ == "__main__":
     for path in screenshots():
         print(f"wrote {path}")
+
+
+# -------------------------------------------------------------------------------------------- types of attribution
+
+TYPED = "Officials said the bridge will reopen in May. Engineers believe the repairs will take longer."
+
+
+def typed() -> Document:
+    t = TYPED
+    return Document(
+        text=t,
+        meta=Metadata(name="bridge.txt", outlet="Ledger", published="2024-05-01", title="Bridge"),
+        attributions=(
+            Attribution("a1", at(t, "said"), at(t, "the bridge will reopen in May"), at(t, "Officials")),
+            Attribution(
+                "a2", at(t, "believe"), at(t, "the repairs will take longer"), at(t, "Engineers"), type="belief"
+            ),
+        ),
+    )
+
+
+def test_web_type_filter_keeps_only_those_attributions(tmp_path: Path) -> None:
+    db = tmp_path / "typed.duckdb"
+    with Store(db) as store:
+        store.add(typed())
+    with serving(db) as base:
+        names = [s["source"] for s in get_json(base + "/api/sources")["sources"]]
+        assert sorted(names) == ["Engineers", "Officials"]
+        assert [s["source"] for s in get_json(base + "/api/sources?type=statement")["sources"]] == ["Officials"]
+        assert [s["source"] for s in get_json(base + "/api/sources?type=belief,finding")["sources"]] == ["Engineers"]
+        doc_hash = document_hash(TYPED)
+        only = get_json(f"{base}/api/doc/{doc_hash}?type=belief")["attributions"]
+        assert [(a["id"], a["type"]) for a in only] == [("a2", "belief")]
+        claims = get_json(base + "/api/source/Engineers")["claim_list"]
+        assert [(c["cue"], c["type"]) for c in claims] == [("believe", "belief")]
+        assert get_json(base + "/api/source/Engineers?type=statement")["claim_list"] == []
+        status, _, body = fetch(base + "/api/sources?type=rumour")
+        assert status == 400 and b"unknown attribution type 'rumour'" in body
+        status, _, _ = fetch(base + "/sources?type=rumour")
+        assert status == 400
+        page = get_html(base + "/sources?type=statement")
+        assert 'id="type-filter"' in page
+        assert 'href="/sources?type=statement" aria-current="page"' in page
+        assert "Engineers" not in page.split('id="originals"')[0]
+        assert "2 claims ·" in get_html(f"{base}/doc/{doc_hash}")
+        article = get_html(f"{base}/doc/{doc_hash}?type=statement")
+        assert "1 claim ·" in article and 'id="type-filter"' in article

@@ -48,6 +48,7 @@ class Card:
     quote: str
     certainty: str
     act: str
+    type: str
     kind: str
     parent: Ref | None
     children: tuple[Ref, ...]
@@ -112,6 +113,7 @@ def _card(ov: Overview, e: Entry) -> Card:
         quote=a.quote,
         certainty=a.certainty,
         act=a.act,
+        type=a.type,
         kind=a.source_kind.replace("_", " "),
         parent=_ref(ov, e.parent) if e.parent else None,
         children=tuple(_ref(ov, c) for c in e.children),

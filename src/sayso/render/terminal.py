@@ -59,7 +59,8 @@ def _content(entry: Entry, limit: int) -> str:
 
 def _facts(entry: Entry) -> Text:
     a = entry.attribution
-    bits = [f"{a.quote} quote" if a.quote in ("direct", "mixed") else a.quote, a.certainty, a.act, a.source_kind]
+    quote = f"{a.quote} quote" if a.quote in ("direct", "mixed") else a.quote
+    bits = [a.type, quote, a.certainty, a.act, a.source_kind]
     out = Text(" · ".join(clean(b).replace("_", " ") for b in bits if b), style=META)
     if entry.parent:
         out.append(f" · ⤷ inside {entry.parent}", style=META)

@@ -3,13 +3,14 @@ provenance (reports, original source, independent sources, circular reporting, d
 `sayso.claims` from the stored ids — the browser never matches claims itself, so it shows what `sayso claims`
 shows.
 
-The provenance of every cluster is computed once per state of the store file and kept until the file changes.
-`sayso.claims` is imported only when the store has clusters.
+The provenance of every cluster is computed once per state of the store file (and set of attribution types shown)
+and kept until the file changes. `sayso.claims` is imported only when the store has clusters.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,8 +59,9 @@ class Clusters:
         return source_counts(self.clusters)
 
 
-def read_clusters(con: duckdb.DuckDBPyConnection) -> Clusters:
-    """The clusters stored in the `claims` table, with their provenance."""
+def read_clusters(con: duckdb.DuckDBPyConnection, types: Sequence[str] | None = None) -> Clusters:
+    """The clusters stored in the `claims` table, with their provenance; with `types`, made of the claims of those
+    types of attribution alone (as `sayso claims --type` shows them)."""
     row = con.execute("SELECT count(cluster_id), count(*) FROM claims").fetchone()
     clustered, total = (int(row[0]), int(row[1])) if row else (0, 0)
     if not clustered:
@@ -69,6 +71,12 @@ def read_clusters(con: duckdb.DuckDBPyConnection) -> Clusters:
 
     claims, publications, stored = read_claims(con)
     kept = [(c, label) for c, label in zip(claims, stored, strict=True) if label is not None]
+    if types is not None:
+        from sayso.web.sources import type_condition
+
+        sql = f"SELECT claim_id FROM claims WHERE {type_condition(types, 'type')}"
+        wanted = {str(i) for (i,) in con.execute(sql).fetchall()}
+        kept = [(c, label) for c, label in kept if c.id in wanted]
     corpus = analyse_corpus([c for c, _ in kept], publications, labels=[label for _, label in kept])
     return Clusters(
         available=True,
@@ -99,12 +107,14 @@ class ClusterCache:
         self.path = path
         self._lock = threading.Lock()
         self._state: tuple[tuple[int, int], ...] | None = None
-        self._clusters: Clusters | None = None
+        self._clusters: dict[tuple[str, ...] | None, Clusters] = {}
 
-    def get(self, con: duckdb.DuckDBPyConnection) -> Clusters:
+    def get(self, con: duckdb.DuckDBPyConnection, types: Sequence[str] | None = None) -> Clusters:
+        key = None if types is None else tuple(types)
         with self._lock:
             state = file_state(self.path)
-            if self._clusters is None or state != self._state:
-                self._clusters = read_clusters(con)
-                self._state = state
-            return self._clusters
+            if state != self._state:
+                self._clusters, self._state = {}, state
+            if key not in self._clusters:
+                self._clusters[key] = read_clusters(con, key)
+            return self._clusters[key]

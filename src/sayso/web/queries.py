@@ -1,8 +1,7 @@
 """What the corpus browser reads from a store: plain SQL over the tables of docs/store.md, small frozen results.
 
-Every function takes an open DuckDB connection (read-only is enough) and never writes. A source is identified
-across documents by its canonical name (`source_refers_to`, else the source text) compared without case, and
-shown in its most frequent spelling.
+Every function takes an open DuckDB connection (read-only is enough) and never writes. Sources across the corpus
+are read by `sayso.web.sources`.
 """
 
 from __future__ import annotations
@@ -39,39 +38,6 @@ _DOCUMENT_ORDER = {
     "sources": "independent DESC, d.n_attributions DESC, d.hash",
     "denials": "denials DESC, d.published_date DESC NULLS LAST, d.hash",
 }
-# a source's key across the corpus and its name as written
-_SOURCE_NAME = "trim(coalesce(a.source_refers_to, a.source_text))"
-_NAMED_SOURCES = f"""
-named AS (
-    SELECT a.doc_hash, {_SOURCE_NAME} AS name, lower({_SOURCE_NAME}) AS key,
-           coalesce(a.source_kind, 'unspecified') AS kind
-    FROM attributions a
-    WHERE {_SOURCE_NAME} <> ''
-)"""
-_SOURCE_TABLE = f"""
-WITH {_NAMED_SOURCES},
-spelling AS (
-    SELECT key, name, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, name) AS r
-    FROM named GROUP BY key, name
-),
-kinds AS (
-    SELECT key, kind, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, kind) AS r
-    FROM named GROUP BY key, kind
-),
-totals AS (
-    SELECT key, count(*) AS claims, count(DISTINCT doc_hash) AS documents FROM named GROUP BY key
-),
-sources AS (
-    SELECT t.key, s.name, k.kind, t.claims, t.documents
-    FROM totals t
-    JOIN spelling s ON s.key = t.key AND s.r = 1
-    JOIN kinds k ON k.key = t.key AND k.r = 1
-)"""
-
-
-def source_key(name: str) -> str:
-    """The form by which a source is matched across documents (as `lower(trim(...))` in SQL)."""
-    return name.strip().lower()
 
 
 @dataclass(frozen=True)
@@ -141,79 +107,6 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
-class SourceRow:
-    """A source across the corpus: its most frequent spelling and kind, its claims and the documents citing it."""
-
-    name: str
-    kind: str
-    claims: int
-    documents: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {"source": self.name, "kind": self.kind, "claims": self.claims, "documents": self.documents}
-
-
-@dataclass(frozen=True)
-class SourceClaim:
-    """One attribution of a source, with the document it is in."""
-
-    doc_hash: str
-    doc_label: str
-    outlet: str | None
-    published: str | None
-    id: str
-    source_text: str | None
-    kind: str
-    cue: str
-    content: str
-    quote: str
-    certainty: str
-    act: str
-    denied: bool
-    cluster: int | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "document": self.doc_hash,
-            "title": self.doc_label,
-            "outlet": self.outlet,
-            "published": self.published,
-            "attribution": self.id,
-            "source_text": self.source_text,
-            "source_kind": self.kind,
-            "cue": self.cue,
-            "content": self.content,
-            "quote": self.quote,
-            "certainty": self.certainty,
-            "act": self.act,
-            "denied": self.denied,
-            "cluster": self.cluster,
-        }
-
-
-@dataclass(frozen=True)
-class SourceDetail:
-    """A source's figures: the kinds and mentions it appears as."""
-
-    name: str
-    claims: int
-    documents: int
-    outlets: int
-    kinds: tuple[tuple[str, int], ...]
-    mentions: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "source": self.name,
-            "claims": self.claims,
-            "documents": self.documents,
-            "outlets": self.outlets,
-            "kinds": dict(self.kinds),
-            "mentions": list(self.mentions),
-        }
-
-
-@dataclass(frozen=True)
 class Copy:
     """An outlet that ran a document's text."""
 
@@ -243,7 +136,11 @@ def counts(con: Connection) -> Counts:
     return Counts(
         documents=_one(con, "SELECT count(*) FROM documents"),
         attributions=_one(con, "SELECT count(*) FROM attributions"),
-        sources=_one(con, f"WITH {_NAMED_SOURCES} SELECT count(DISTINCT key) FROM named"),
+        sources=_one(
+            con,
+            "SELECT count(DISTINCT lower(trim(coalesce(source_refers_to, source_text)))) FROM attributions "
+            "WHERE trim(coalesce(source_refers_to, source_text)) <> ''",
+        ),
         claims=int(claims),
         clustered=int(clustered),
         clusters=int(clusters),
@@ -435,94 +332,6 @@ def document_clusters(con: Connection, doc_hash: str) -> dict[str, int]:
             [doc_hash],
         ).fetchall()
     }
-
-
-def sources(con: Connection, *, query: str = "", page: int = 1, per_page: int = 25) -> Page[SourceRow]:
-    """Sources by the claims attributed to them, most first; `query` keeps names containing it."""
-    where, params = ("WHERE contains(key, ?)", [source_key(query)]) if query.strip() else ("", [])
-    total = _one(con, f"{_SOURCE_TABLE} SELECT count(*) FROM sources {where}", params)
-    page = min(max(1, page), max(1, math.ceil(total / per_page)))
-    rows = con.execute(
-        f"{_SOURCE_TABLE} SELECT name, kind, claims, documents FROM sources {where} "
-        "ORDER BY claims DESC, documents DESC, key LIMIT ? OFFSET ?",
-        [*params, per_page, (page - 1) * per_page],
-    ).fetchall()
-    return Page(tuple(SourceRow(*r) for r in rows), total, page, per_page)
-
-
-def source_detail(con: Connection, name: str) -> SourceDetail | None:
-    """A source's figures, found by its name without case; None when no attribution has it."""
-    key = source_key(name)
-    row = con.execute(f"{_SOURCE_TABLE} SELECT name, claims, documents FROM sources WHERE key = ?", [key]).fetchone()
-    if row is None:
-        return None
-    where = f"WHERE lower({_SOURCE_NAME}) = ?"
-    kinds = con.execute(
-        f"SELECT coalesce(a.source_kind, 'unspecified') AS k, count(*) FROM attributions a {where} "
-        "GROUP BY k ORDER BY count(*) DESC, k",
-        [key],
-    ).fetchall()
-    mentions = con.execute(
-        f"SELECT trim(a.source_text) AS m FROM attributions a {where} AND m <> '' "
-        "GROUP BY m ORDER BY count(*) DESC, m LIMIT 12",
-        [key],
-    ).fetchall()
-    outlets = _one(
-        con,
-        f"SELECT count(DISTINCT d.outlet) FROM attributions a JOIN documents d ON d.hash = a.doc_hash {where}",
-        [key],
-    )
-    return SourceDetail(
-        name=row[0],
-        claims=int(row[1]),
-        documents=int(row[2]),
-        outlets=outlets,
-        kinds=tuple((str(k), int(n)) for k, n in kinds),
-        mentions=tuple(str(m) for (m,) in mentions),
-    )
-
-
-def source_claims(con: Connection, name: str, *, page: int = 1, per_page: int = 50) -> Page[SourceClaim]:
-    """A source's attributions across the corpus, newest document first."""
-    key = source_key(name)
-    where = f"WHERE lower({_SOURCE_NAME}) = ?"
-    total = _one(con, f"SELECT count(*) FROM attributions a {where}", [key])
-    page = min(max(1, page), max(1, math.ceil(total / per_page)))
-    rows = con.execute(
-        f"""
-        SELECT a.doc_hash, coalesce(nullif(trim(d.title), ''), d.name), d.outlet, d.published, a.id, a.source_text,
-               coalesce(a.source_kind, 'unspecified'), a.cue_text, a.content_text, a.quote, a.certainty, a.act,
-               EXISTS (SELECT 1 FROM denials x WHERE x.doc_hash = a.doc_hash AND x.target_id = a.id),
-               c.cluster_id
-        FROM attributions a
-        JOIN documents d ON d.hash = a.doc_hash
-        LEFT JOIN claims c ON c.doc_hash = a.doc_hash AND c.attribution_id = a.id
-        {where}
-        ORDER BY d.published_date DESC NULLS LAST, d.published DESC NULLS LAST, a.doc_hash, a.n
-        LIMIT ? OFFSET ?
-        """,
-        [key, per_page, (page - 1) * per_page],
-    ).fetchall()
-    found = tuple(
-        SourceClaim(
-            doc_hash=r[0],
-            doc_label=r[1],
-            outlet=r[2],
-            published=r[3],
-            id=r[4],
-            source_text=r[5],
-            kind=r[6],
-            cue=r[7],
-            content=r[8],
-            quote=r[9],
-            certainty=r[10],
-            act=r[11],
-            denied=bool(r[12]),
-            cluster=None if r[13] is None else int(r[13]),
-        )
-        for r in rows
-    )
-    return Page(found, total, page, per_page)
 
 
 def errors(con: Connection, limit: int = 20) -> list[ErrorRow]:

@@ -26,10 +26,12 @@ import duckdb
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from sayso.model import TYPES, keep_types, parse_types
 from sayso.render import render_html
 from sayso.render.view import clean, plural, truncate
 from sayso.store import Store, StoreError
 from sayso.web import queries
+from sayso.web import sources as source_queries
 from sayso.web.clusters import SORTS as CLUSTER_SORTS
 from sayso.web.clusters import ClusterCache, Clusters
 from sayso.web.queries import DOCUMENT_SORTS, Page
@@ -63,6 +65,18 @@ class Response:
 
 class NotFound(Exception):
     """The request names something the store does not have."""
+
+
+class BadRequest(Exception):
+    """The request's parameters are wrong (an unknown `type`)."""
+
+
+def types_of(params: Params) -> tuple[str, ...] | None:
+    """The attribution types a request keeps (`?type=statement` or `?type=statement,belief`); None for all."""
+    try:
+        return parse_types(params.get("type"))
+    except ValueError as err:
+        raise BadRequest(str(err)) from None
 
 
 # ------------------------------------------------------------------------------------------ formatting helpers
@@ -101,7 +115,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(seg=segment, num=number, clean=clean, truncate_words=truncate)
-    env.globals.update(url=url, plural=plural, doc_link=doc_link)
+    env.globals.update(url=url, plural=plural, doc_link=doc_link, all_types=TYPES)
     return env
 
 
@@ -182,6 +196,8 @@ class Site:
                     return view(con, params, *args)
             except NotFound as err:
                 return self.error(404, str(err), api)
+            except BadRequest as err:
+                return self.error(400, str(err), api)
             except StoreError as err:
                 return self.error(
                     503,
@@ -199,11 +215,12 @@ class Site:
         with Store(self.db, read_only=True) as store:
             yield store.connection
 
-    def clusters_of(self, con: Connection) -> Clusters:
-        return self.cluster_cache.get(con)
+    def clusters_of(self, con: Connection, types: Sequence[str] | None = None) -> Clusters:
+        return self.cluster_cache.get(con, types)
 
     def page(self, template: str, status: int = 200, **context: Any) -> Response:
         context.setdefault("nav", "")
+        context.setdefault("type_param", "")
         body = render(template, store=self.name, **context).encode("utf-8")
         return Response(status, body, "text/html; charset=utf-8", (("Content-Security-Policy", PAGE_CSP),))
 
@@ -223,8 +240,8 @@ class Site:
             raise NotFound(f"No document has the id {value!r}: ids are 64 hexadecimal digits.")
         return value
 
-    def _cluster(self, con: Connection, value: str) -> ClaimCluster:
-        clusters = self.clusters_of(con)
+    def _cluster(self, con: Connection, value: str, types: Sequence[str] | None = None) -> ClaimCluster:
+        clusters = self.clusters_of(con, types)
         if not clusters.available:
             raise NotFound("This store has no claim clusters yet: run `sayso claims --db …` to match its claims.")
         found = clusters.get(int(value)) if re.fullmatch(r"[0-9]{1,18}", value) else None
@@ -249,7 +266,7 @@ class Site:
             docs=docs,
             q=q,
             sort=sort,
-            top_sources=queries.sources(con, per_page=TOP_SOURCES).items,
+            top_sources=source_queries.sources(con, per_page=TOP_SOURCES, types=types_of(params)).items,
             clusters=clusters,
             top_clusters=clusters.listed("reported")[:TOP_CLUSTERS],
             errors=queries.errors(con) if counts.errors else [],
@@ -260,12 +277,16 @@ class Site:
         doc = queries.load_document(con, doc_hash)
         if doc is None:
             raise NotFound(f"No document with the id {doc_hash} is in this store.")
+        types = types_of(params)
+        doc = keep_types(doc, types)
+        kept = {a.id for a in doc.attributions}
         elsewhere = []  # (cluster, this document's attribution ids in it, how many other documents report it)
         by_cluster: dict[int, list[str]] = {}
         for aid, cid in queries.document_clusters(con, doc_hash).items():
-            by_cluster.setdefault(cid, []).append(aid)
+            if aid in kept:
+                by_cluster.setdefault(cid, []).append(aid)
         if by_cluster:
-            clusters = self.clusters_of(con)
+            clusters = self.clusters_of(con, types)
             for cid, aids in by_cluster.items():
                 c = clusters.get(cid)
                 others = {r.doc_id for r in (*c.reports, *c.denials)} - {doc_hash} if c else set()
@@ -278,6 +299,7 @@ class Site:
             doc_hash=doc_hash,
             copies=queries.copies(con, doc_hash),
             elsewhere=elsewhere,
+            type_param=",".join(types or ()),
         )
         page = render_html(doc)
         body = re.sub(r"<body[^>]*>", lambda m: m.group(0) + "\n" + bar, page, count=1)
@@ -286,45 +308,58 @@ class Site:
 
     def sources(self, con: Connection, params: Params) -> Response:
         q = params.get("q", "").strip()
-        found = queries.sources(con, query=q, page=_int(params.get("page"), 1), per_page=50)
-        clusters = self.clusters_of(con)
+        types = types_of(params)
+        found = source_queries.sources(con, query=q, page=_int(params.get("page"), 1), per_page=50, types=types)
+        clusters = self.clusters_of(con, types)
         return self.page(
             "sources.html.j2",
             title="Sources",
             nav="sources",
+            type_param=",".join(types or ()),
             q=q,
             found=found,
             clusters=clusters,
             originals=clusters.sources()[:25],
         )
 
-    def _source(self, con: Connection, name: str) -> tuple[queries.SourceDetail, list[ClaimCluster]]:
+    def _source(
+        self, con: Connection, name: str, types: Sequence[str] | None
+    ) -> tuple[source_queries.SourceDetail, list[ClaimCluster]]:
         """A source by name: one that attributions name, or one that only claim clusters trace back to."""
-        originated = self.clusters_of(con).originated_by(name)
-        detail = queries.source_detail(con, name)
-        if detail is None and originated:
-            detail = queries.SourceDetail(clean(name), 0, 0, 0, (), ())
+        originated = self.clusters_of(con, types).originated_by(name)
+        detail = source_queries.source_detail(con, name, types)
+        if detail is None and (originated or (types and source_queries.source_detail(con, name) is not None)):
+            detail = source_queries.SourceDetail(clean(name), 0, 0, 0, (), ())
         if detail is None:
             raise NotFound(f"Nothing in this store has the source {name!r}.")
         return detail, originated
 
     def source(self, con: Connection, params: Params, name: str) -> Response:
-        detail, originated = self._source(con, name)
-        claims = queries.source_claims(con, name, page=_int(params.get("page"), 1), per_page=50)
+        types = types_of(params)
+        detail, originated = self._source(con, name, types)
+        claims = source_queries.source_claims(con, name, page=_int(params.get("page"), 1), per_page=50, types=types)
         return self.page(
-            "source.html.j2", title=detail.name, nav="sources", detail=detail, claims=claims, originated=originated
+            "source.html.j2",
+            title=detail.name,
+            nav="sources",
+            detail=detail,
+            claims=claims,
+            originated=originated,
+            type_param=",".join(types or ()),
         )
 
     def clusters(self, con: Connection, params: Params) -> Response:
         sort = params.get("sort", "reported")
         sort = sort if sort in CLUSTER_SORTS else "reported"
         min_reports = _int(params.get("min_reports"), 2)
-        clusters = self.clusters_of(con)
+        types = types_of(params)
+        clusters = self.clusters_of(con, types)
         listed = paginate(clusters.listed(sort, min_reports=min_reports), _int(params.get("page"), 1), 50)
         return self.page(
             "clusters.html.j2",
             title="Claims across the corpus",
             nav="clusters",
+            type_param=",".join(types or ()),
             clusters=clusters,
             listed=listed,
             sort=sort,
@@ -332,7 +367,7 @@ class Site:
         )
 
     def cluster(self, con: Connection, params: Params, value: str) -> Response:
-        c = self._cluster(con, value)
+        c = self._cluster(con, value, types_of(params))
         labels = queries.document_labels(con, [r.doc_id for r in (*c.reports, *c.denials)])
         return self.page("cluster.html.j2", title=f"Claim {c.id}", nav="clusters", c=c, labels=labels)
 
@@ -345,14 +380,15 @@ class Site:
                 "endpoints": {
                     "/api/stats": "counts of documents, attributions, sources, claims, clusters, denials, errors",
                     "/api/documents?q=&sort=&page=&per_page=": f"documents (sort: {', '.join(DOCUMENT_SORTS)})",
-                    "/api/doc/HASH": "one document's analysis in sayso's JSON (docs/schema.md)",
-                    "/api/sources?q=&page=&per_page=": "sources by the claims attributed to them",
-                    "/api/source/NAME?page=&per_page=": "a source and its claims across the corpus",
-                    "/api/clusters?sort=&min_reports=&page=&per_page=": (
+                    "/api/doc/HASH?type=": "one document's analysis in sayso's JSON (docs/schema.md)",
+                    "/api/sources?q=&page=&per_page=&type=": "sources by the claims attributed to them",
+                    "/api/source/NAME?page=&per_page=&type=": "a source and its claims across the corpus",
+                    "/api/clusters?sort=&min_reports=&page=&per_page=&type=": (
                         f"claim clusters as `sayso claims --json` gives them (sort: {', '.join(CLUSTER_SORTS)})"
                     ),
-                    "/api/cluster/ID": "one claim cluster with its reports and denials",
+                    "/api/cluster/ID?type=": "one claim cluster with its reports and denials",
                 },
+                "type": f"keeps only attributions of these types, comma-separated: {', '.join(TYPES)}",
             }
         )
 
@@ -377,16 +413,19 @@ class Site:
         doc = queries.load_document(con, self._document_hash(value))
         if doc is None:
             raise NotFound(f"No document with the id {value} is in this store.")
-        return self.json(doc.to_json())
+        return self.json(keep_types(doc, types_of(params)).to_json())
 
     def api_sources(self, con: Connection, params: Params) -> Response:
         q = params.get("q", "").strip()
-        found = queries.sources(con, query=q, page=_int(params.get("page"), 1), per_page=self._per_page(params))
+        page, per_page, types = _int(params.get("page"), 1), self._per_page(params), types_of(params)
+        found = source_queries.sources(con, query=q, page=page, per_page=per_page, types=types)
         return self.json({**found.meta(), "query": q, "sources": [s.to_json() for s in found.items]})
 
     def api_source(self, con: Connection, params: Params, name: str) -> Response:
-        detail, originated = self._source(con, name)
-        claims = queries.source_claims(con, name, page=_int(params.get("page"), 1), per_page=self._per_page(params))
+        types = types_of(params)
+        detail, originated = self._source(con, name, types)
+        page, per_page = _int(params.get("page"), 1), self._per_page(params)
+        claims = source_queries.source_claims(con, name, page=page, per_page=per_page, types=types)
         return self.json(
             {
                 **detail.to_json(),
@@ -400,7 +439,7 @@ class Site:
         sort = params.get("sort", "reported")
         if sort not in CLUSTER_SORTS:
             return self.error(400, f"sort must be one of {', '.join(CLUSTER_SORTS)}", api=True)
-        clusters = self.clusters_of(con)
+        clusters = self.clusters_of(con, types_of(params))
         min_reports = _int(params.get("min_reports"), 2)
         listed = paginate(
             clusters.listed(sort, min_reports=min_reports), _int(params.get("page"), 1), self._per_page(params)
@@ -418,4 +457,4 @@ class Site:
         )
 
     def api_cluster(self, con: Connection, params: Params, value: str) -> Response:
-        return self.json(self._cluster(con, value).to_json())
+        return self.json(self._cluster(con, value, types_of(params)).to_json())
