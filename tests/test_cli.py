@@ -39,7 +39,7 @@ SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "examples" / "bounties.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 REGEN = os.environ.get("SAYSO_REGEN_GOLDEN") == "1"
-GOLDEN_FIELDS = ("id", "source", "cue", "content", "quote", "certainty", "act", "nested_in")
+GOLDEN_FIELDS = ("id", "source", "cue", "content", "quote", "certainty", "act", "nested_in", "type")
 BIG = 50_000_000
 TIMEOUT = 600
 

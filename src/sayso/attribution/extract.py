@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from sayso.attribution import contents, cues, quoted, sources
 from sayso.attribution.quotes import Quote, find_quotes, quote_at
 from sayso.attribution.spans import char_range, subtree_range, trim_tokens, trimmed_char_pieces
+from sayso.attribution.types import attribution_type
 from sayso.lexicons import CueClass, Lexicons, load
 from sayso.model import Attribution, Span
 from sayso.nlp.text import doc_text
@@ -362,12 +363,12 @@ def extract_attributions(
             -max(p[1] for p in f[2]),
         ),
     )
-    atts = renested(_attributions(doc, ordered, quotes))
+    atts = renested(_attributions(doc, ordered, quotes, lex))
     if votes is not None and votes.keep is not None:
         kept = votes.keep(doc, atts)
         if not all(kept):  # numbered and nested again without the dropped ones: what they held is outermost now
             ordered = [f for f, keep in zip(ordered, kept, strict=True) if keep]
-            atts = renested(_attributions(doc, ordered, quotes))
+            atts = renested(_attributions(doc, ordered, quotes, lex))
     return Extraction(tuple(atts), tuple(warnings))
 
 
@@ -377,19 +378,21 @@ def renested(atts: list[Attribution]) -> list[Attribution]:
     return [a if a.id not in parents else _with(a, nested_in=parents[a.id]) for a in atts]
 
 
-def _attributions(doc: Doc, frames: list[Frame], quotes: list[Quote]) -> list[Attribution]:
+def _attributions(doc: Doc, frames: list[Frame], quotes: list[Quote], lex: Lexicons) -> list[Attribution]:
     atts: list[Attribution] = []
     for n, (cue, source, pieces) in enumerate(frames, start=1):
         content = Span.joined(doc_text(doc), pieces)
+        quote = _quote_kind(content, quotes)
         atts.append(
             Attribution(
                 id=f"a{n}",
                 cue=Span.of(doc_text(doc), *char_range(doc, cue.start, cue.end)),
                 content=content,
                 source=source,
-                quote=_quote_kind(content, quotes),
+                quote=quote,
                 certainty=cue.cls.certainty,
                 act=cue.cls.act,
+                type=attribution_type(doc, cue, source, content, quote, lex),
             )
         )
     return atts

@@ -11,9 +11,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS
+from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS, TYPES
 
 SPEAKER_KINDS = ("name", "pronoun", "source", "other", "none")  # sayso.attribution.cues.speaker_kind
+CUE_KINDS = ("verb", "particle", "noun", "phrase", "adjective", "adjective_frame")  # cue_types.tsv, kind
+
+
+@dataclass(frozen=True)
+class CueType:
+    """The type of attribution a cue makes (`type`), with a to-infinitive of its own (`with_infinitive`: "hope to"
+    is an intention) and with evidence for its source (`of_evidence`: "the video revealed" is a finding)."""
+
+    type: str
+    with_infinitive: str
+    of_evidence: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,9 @@ class Lexicons:
     speaker_frames_lemmas: frozenset[str] = frozenset()
     # predicate adjectives with a preposition or a to-infinitive ("critical of", "eager to")
     adjective_frames: dict[str, CueClass] = field(default_factory=dict)
+    # (cue kind, lemma or phrase) -> the type of attribution it makes; cues not listed are statements
+    cue_types: dict[tuple[str, str], CueType] = field(default_factory=dict)
+    evidence_words: frozenset[str] = frozenset()  # head nouns of sources that are evidence ("study", "footage")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -61,6 +75,17 @@ def _cue_classes(name: str, key: str) -> dict[str, CueClass]:
         out[row[key].lower()] = CueClass(
             _check(name, "certainty", row["certainty"], CERTAINTIES), _check(name, "act", row["act"], ACTS)
         )
+    return out
+
+
+def _cue_types() -> dict[tuple[str, str], CueType]:
+    name = "cue_types.tsv"
+    out = {}
+    for row in _rows(name):
+        kind = _check(name, "kind", row["kind"], CUE_KINDS)
+        base = _check(name, "type", row["type"], TYPES)
+        to, evidence = (base if row[c] == "-" else _check(name, c, row[c], TYPES) for c in ("to_type", "evidence_type"))
+        out[(kind, row["cue"].lower())] = CueType(base, to, evidence)
     return out
 
 
@@ -92,4 +117,6 @@ def load() -> Lexicons:
         },
         speaker_frames=speakers,
         speaker_frames_lemmas=frozenset(lemma for lemma, _, _ in speakers),
+        cue_types=_cue_types(),
+        evidence_words=frozenset(r["word"].lower() for r in _rows("evidence_words.tsv")),
     )

@@ -1,0 +1,125 @@
+"""Attribution types, case by case: hand-written news-style sentences and the type of each attribution a careful
+annotator marks in them (docs/annotation.md, "type": statement, belief, knowledge, finding, intention).
+
+Each case is `(text, [(cue, type), ...])`: every attribution sayso finds, in the order of their cues, by its cue's
+text and its type; a sentence with no attribution at all expects `[]`. The whole list is compared, so a surplus
+attribution fails a case as much as a wrong type. The sentences are the project's own; none comes from an
+evaluation data set.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from sayso.analysis import Analyzer
+from sayso.lexicons import load
+from sayso.model import TYPES
+
+Case = tuple[str, list[tuple[str, str]]]
+S, B, K, F, I = "statement", "belief", "knowledge", "finding", "intention"
+
+# ------------------------------------------------------------------------------------------------ the table
+
+STATEMENTS: list[Case] = [
+    ("The mayor said the bridge will reopen in June.", [("said", S)]),
+    ("Ms. Ortiz told investigators that she left the office before noon.", [("told", S)]),
+    ("“We will not back down,” the union leader vowed on Friday.", [("vowed", S)]),
+    ("The ministry announced that fuel prices would rise by five percent.", [("announced", S)]),
+    ("A spokeswoman for the airline confirmed that two flights were cancelled.", [("confirmed", S)]),
+    ("The lawsuit alleges that the company hid the defect for years.", [("alleges", S)]),
+    ("According to the coach, the striker will miss three weeks.", [("According to", S)]),
+    ("The senator urged colleagues to reject the nomination.", [("urged", S)]),
+    ("The school board denied that any teacher had been suspended.", [("denied", S)]),
+    ("The singer revealed in an interview that she had quit drinking two years ago.", [("revealed", S)]),
+    ("The pop star tweeted that her new album would be out in May.", [("tweeted", S)]),
+    ("The club declined to comment on the transfer.", [("declined", S)]),
+    ("The governor warned that the storm could cut power to thousands of homes.", [("warned", S)]),
+    ("Residents complained that the buses never come on time.", [("complained", S)]),
+    ("The chairman promised to publish the full accounts by March.", [("promised", S)]),
+    ("The ruling party accused the opposition of stirring up unrest.", [("accused", S)]),
+]
+
+BELIEFS: list[Case] = [
+    ("Many economists believe the recession is already over.", [("believe", B)]),
+    ("Fans fear the club will be relegated for the first time.", [("fear", B)]),
+    ("The director hopes that the festival will draw bigger crowds next year.", [("hopes", B)]),
+    ("The defendant is believed to have fled the country.", [("is believed", B)]),
+    ("The new bridge is expected to open before the winter.", [("is expected", B)]),
+    ("Most voters think the council wastes money.", [("think", B)]),
+    ("Officials are confident that the vaccine supply will last.", [("are confident", B)]),
+    ("Some parents worry that the new curriculum is too demanding.", [("worry", B)]),
+    ("In the view of the regulator, the merger will hurt small shops.", [("In the view of", B)]),
+    ("The manager doubts that the stadium will be ready in time.", [("doubts", B)]),
+    ("Critics view the new tax as a betrayal of working families.", [("view", B)]),
+]
+
+KNOWLEDGE: list[Case] = [
+    ("The landlord knew that the boiler was broken.", [("knew", K)]),
+    ("Investigators later learned that the fire had started in the kitchen.", [("learned", K)]),
+    ("The coach realized that his team was exhausted.", [("realized", K)]),
+    ("The tenants were aware that the building had failed an inspection.", [("were aware", K)]),
+]
+
+FINDINGS: list[Case] = [
+    ("A new study found that teenagers sleep less than a decade ago.", [("found", F)]),
+    ("The video showed the officer striking a protester.", [("showed", F)]),
+    ("Security footage revealed that the thief entered through a side door.", [("revealed", F)]),
+    ("The survey suggests that most drivers ignore the speed limit.", [("suggests", F)]),
+    ("Tests confirmed that the water was contaminated with lead.", [("confirmed", F)]),
+    ("Investigators concluded that the crash was caused by pilot error.", [("concluded", F)]),
+    ("Researchers estimate that the disease kills 40,000 people a year.", [("estimate", F)]),
+    ("Officers observed that the driver could barely stand.", [("observed", F)]),
+    ("The autopsy determined that the victim died of a heart attack.", [("determined", F)]),
+    ("In the latest poll, the mayor leads her rival by ten points.", [("In", F)]),
+]
+
+INTENTIONS: list[Case] = [
+    ("The company plans to open twelve new stores this year.", [("plans", I)]),
+    ("The striker wants to finish his career in Brazil.", [("wants", I)]),
+    ("The director hopes to start filming in the spring.", [("hopes", I)]),
+    ("The union refused to end the strike.", [("refused", I)]),
+    ("The senator expects to win the primary easily.", [("expects", I)]),
+    ("The board is eager to sell the loss-making division.", [("is eager", I)]),
+]
+
+CASES: list[Case] = [*STATEMENTS, *BELIEFS, *KNOWLEDGE, *FINDINGS, *INTENTIONS]
+
+
+# ------------------------------------------------------------------------------------------------ the test
+
+
+def _case_id(n: int, text: str) -> str:
+    words = re.sub(r"[^A-Za-z0-9 ]+", "", text).split()[:6]
+    return f"{n:03d}-" + "-".join(words).lower()
+
+
+@pytest.fixture(scope="module")
+def analyzer(nlp: Language) -> Analyzer:
+    return Analyzer(nlp=nlp)
+
+
+def test_table_covers_every_type() -> None:
+    assert len(CASES) >= 40
+    assert {t for _, expected in CASES for _, t in expected} == set(TYPES)
+    assert len({text for text, _ in CASES}) == len(CASES), "a sentence appears twice in the table"
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=_case_id(n, t)) for n, (t, e) in
+                                                 enumerate(CASES, 1)])
+def test_types_table(analyzer: Analyzer, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = analyzer.analyze(text)
+    found = [(a.cue.text, a.type) for a in sorted(doc.attributions, key=lambda a: (a.cue.start, a.cue.end))]
+    assert found == expected
+
+
+def test_cue_types_lexicon_types_every_cue_with_a_known_type() -> None:
+    """cue_types.tsv: every row's types are valid, and the rows that matter hold."""
+    lex = load()
+    assert all({c.type, c.with_infinitive, c.of_evidence} <= set(TYPES) for c in lex.cue_types.values())
+    assert lex.cue_types[("verb", "hope")].with_infinitive == "intention"
+    assert lex.cue_types[("verb", "reveal")].of_evidence == "finding"
+    assert ("verb", "say") not in lex.cue_types  # a cue not listed is a statement
+    assert {"study", "footage", "poll"} <= lex.evidence_words
