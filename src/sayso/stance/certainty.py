@@ -1,9 +1,11 @@
 """Certainty and act: how sure the source is of the content, and what the source does with it.
 
 The cue's lexicon class is the starting point ("believe": probable belief; "suggest": possible speculation).
-Hedges inside the content ("may", "reportedly") lower the certainty; for plain speech cues ("said",
-"reported") the content and the source decide the act: a statement calling a claim baseless or false is a
-denial, "we demand …" a demand, a document or a news outlet reports, a party speaking for itself asserts.
+Hedges inside the content ("may", "reportedly") lower the certainty. For cues of saying (lexicon act report or
+assertion) the content decides the act as well (`sayso.stance.wording`): a content that calls a claim false, says it
+never happened or casts doubt on it is a denial (never one a video or a search 'showed'); "we demand …" or an order
+a demand; one that imputes wrongdoing an accusation; and for plain speech ("said", "told", "wrote") an opinion, a
+judgement or a prediction is an assertion and a fact stated a report, whoever states it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,21 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.lexicons import Lexicons, load
 from sayso.model import CERTAINTIES, Attribution, Span
+from sayso.resolve.names import outlet_exact
+from sayso.stance.wording import claim_words, content_act, denial_kind, finding_cue, negated_predicate
 
-REPORTING_KINDS = {"document", "organization", "anonymous_officials", "unspecified"}
-# verbs that only say that something was said: the speaker decides whether it is a report or a position
+# verbs that only say that something was said: the content decides whether it is a report or a position
 PLAIN_SPEECH = {"say", "tell", "add", "state", "write", "note", "comment", "remark", "tweet", "post", "declare"}
+# cues of saying on which a negated restatement of a claim is a denial ('confirmed he is not dead')
+RESTATING = PLAIN_SPEECH | {"confirm", "insist", "stress", "explain", "reply", "respond", "clarify", "assure"}
+# hedges that describe the denied claim, not the denier's doubt ('these claims are unverified and false')
+# cues that claim: what is claimed decides the act ('claimed the disease had arrived' is a report)
+CLAIMING = frozenset({"claim", "maintain", "insist", "contend", "assert", "point"})
+CONFESSING = frozenset({"admit", "confess", "acknowledge", "concede", "apologize", "apologise"})  # own wrongdoing
+RESTATED = 3  # content words a negated restatement shares with the claim it restates …
+RESTATED_SHARE = 0.5  # … as a share of the shorter of the two
+CLAIM_HEDGES = frozenset({"alleged", "allegedly", "unverified", "unconfirmed", "rumored", "rumoured", "purported",
+                          "supposedly", "reportedly", "questionable", "doubtful"})  # fmt: skip
 FIRST_PERSON = {"we", "i"}
 
 
@@ -36,13 +49,16 @@ def _lower(a: str, b: str) -> str:
     return a if CERTAINTIES.index(a) >= CERTAINTIES.index(b) else b
 
 
-def _hedged(tokens: list[TokenSpan], lex: Lexicons, skip: set[int]) -> str:
-    """The lowest certainty any hedge in the content allows (words outside nested attributions' contents)."""
+def _hedged(tokens: list[TokenSpan], lex: Lexicons, skip: set[int], *, denial: bool = False) -> str:
+    """The lowest certainty any hedge in the content allows (words outside nested attributions' contents). In a
+    denial the words that describe the denied claim ('unverified') are no hedge of the denier's."""
     level = "certain"
     for span in tokens:
         words = [t for t in span if t.i not in skip]
         lowered = [t.lower_ for t in words]
         for n, tok in enumerate(words):
+            if denial and tok.lower_ in CLAIM_HEDGES:
+                continue
             cap = lex.hedges.get(tok.lower_)
             if cap is None and n + 2 < len(words):
                 cap = lex.hedges.get(" ".join(lowered[n : n + 3]))
@@ -51,12 +67,8 @@ def _hedged(tokens: list[TokenSpan], lex: Lexicons, skip: set[int]) -> str:
     return level
 
 
-def _is_denial(tokens: list[TokenSpan], lex: Lexicons) -> bool:
-    return any(t.lower_ in lex.denial_words or t.lemma_.lower() in lex.denial_words for s in tokens for t in s)
-
-
 def _is_demand(tokens: list[TokenSpan], lex: Lexicons) -> bool:
-    """"We demand …", "I urge …": a first-person demand verb heads the content."""
+    """ "We demand …", "I urge …": a first-person demand verb heads the content."""
     for span in tokens:
         for tok in span:
             cls = lex.verbs.get(tok.lemma_.lower())
@@ -66,32 +78,87 @@ def _is_demand(tokens: list[TokenSpan], lex: Lexicons) -> bool:
     return False
 
 
-def _plain_speech(doc: Doc, a: Attribution) -> bool:
+def _cue_lemma(doc: Doc, a: Attribution) -> str:
     span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-    return span is not None and span[-1].lemma_.lower() in PLAIN_SPEECH
+    return span[-1].lemma_.lower() if span is not None else ""
+
+
+def _imperative(tokens: list[TokenSpan]) -> bool:
+    """A content that is an order: its first clause opens with a bare verb and has no subject ('stop believing …')."""
+    for span in tokens[:1]:
+        words = [t for t in span if not t.is_punct and not t.is_quote]
+        if not words:
+            return False
+        first = words[0]
+        return (
+            first.tag_ == "VB"
+            and first.dep_ in {"ROOT", "ccomp", "parataxis"}
+            and first.lower_ not in {"be", "have", "do"}
+            and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in first.children)
+        )
+    return False
+
+
+def content_driven_act(
+    doc: Doc, a: Attribution, tokens: list[TokenSpan], lex: Lexicons, nested: set[int], restates: bool = False
+) -> str:
+    """The act of an attribution whose cue says only that something was said or claimed (lexicon act report or
+    assertion), read from its content. `restates`: its content restates, negated, a claim another attribution
+    carries ('the reps confirmed Willie Nelson is not dead' after fans said he was dead)."""
+    cue = _cue_lemma(doc, a)
+    skip = frozenset(nested)
+    if not (a.type == "finding" or finding_cue(doc, a.cue)):
+        if denial_kind(tokens, skip) is not None or (restates and cue in RESTATING):
+            return "denial"
+    if _is_demand(tokens, lex) or (cue in PLAIN_SPEECH and _imperative(tokens)):
+        return "demand"
+    reporter = a.source_kind == "document" or (a.source is not None and outlet_exact(a.source.text) is not None)
+    act = content_act(tokens, skip)
+    if act == "denial" and cue in RESTATING:  # 'he said he never took bribes'
+        return act
+    if act == "accusation" and not reporter and cue not in CONFESSING:
+        return act
+    if act == "demand" and cue in PLAIN_SPEECH:
+        return act
+    if cue in PLAIN_SPEECH or cue in CLAIMING:
+        return "report" if act in {"accusation", "denial", "demand"} else act
+    return a.act
+
+
+def _restatements(doc: Doc, atts: Sequence[Attribution], spans: dict[str, list[TokenSpan]]) -> set[str]:
+    """Attributions whose negated content restates a claim another attribution carries unnegated: they share at
+    least `RESTATED` content words ('Woods is not serving a suspension' / 'he is serving a month's suspension')."""
+    negated = {a.id for a in atts if negated_predicate(spans[a.id])}
+    if not negated:
+        return set()
+    words = {a.id: claim_words(spans[a.id]) for a in atts}
+    related = {(a.id, a.nested_in) for a in atts} | {(a.nested_in, a.id) for a in atts}
+    out = set()
+    for a in atts:
+        if a.id not in negated:
+            continue
+        for b in atts:
+            if b.id == a.id or b.id in negated or (a.id, b.id) in related:
+                continue
+            shared = len(words[a.id] & words[b.id])
+            if shared >= RESTATED and shared >= RESTATED_SHARE * min(len(words[a.id]), len(words[b.id])):
+                out.add(a.id)
+                break
+    return out
 
 
 def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons | None = None) -> list[Attribution]:
     """Certainty and act for each attribution (its source kind must already be set)."""
     lex = lexicons or load()
+    spans = {a.id: _content_tokens(doc, a.content) for a in attributions}
+    restated = _restatements(doc, attributions, spans)
     out = []
     for a in attributions:
-        tokens = _content_tokens(doc, a.content)
-        nested = {
-            t.i
-            for b in attributions
-            if b.nested_in == a.id
-            for s in _content_tokens(doc, b.content)
-            for t in s
-        }
-        certainty = _lower(a.certainty, _hedged(tokens, lex, nested))
+        tokens = spans[a.id]
+        nested = {t.i for b in attributions if b.nested_in == a.id for s in _content_tokens(doc, b.content) for t in s}
         act = a.act
         if act in ("report", "assertion"):
-            if _is_denial(tokens, lex):
-                act = "denial"
-            elif _is_demand(tokens, lex):
-                act = "demand"
-            elif act == "report" and a.source_kind not in REPORTING_KINDS and _plain_speech(doc, a):
-                act = "assertion"
+            act = content_driven_act(doc, a, tokens, lex, nested, a.id in restated)
+        certainty = _lower(a.certainty, _hedged(tokens, lex, nested, denial=act == "denial"))
         out.append(replace(a, certainty=certainty, act=act))
     return out

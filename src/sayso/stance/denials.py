@@ -1,7 +1,8 @@
-"""Denials: which earlier claims a denial rejects.
+"""Denials: which claims a denial rejects, wherever they stand in the article (before the denial or after it: news
+often opens with the denial and tells the rumour below).
 
-A denial ("Russia rejected the report", "the embassy called the accusations published by nytimes baseless") targets
-earlier attributions, found two ways:
+A denial ("Russia rejected the report", "the embassy called the accusations published by nytimes baseless", "a
+spokesman said the story was completely untrue") targets attributions found three ways:
 
 - by what its content names: a document ("the report", "the article") stands for the claims of its publisher; an
   outlet named in it ("published by nytimes") for that outlet's claims; a claim noun ("the accusations", "the
@@ -9,8 +10,11 @@ earlier attributions, found two ways:
   claims nested in them and the claims of the sources its report introduced ("officials" nested in "NYT reported").
   Claims about the reporting itself ("the White House has yet to respond to the assessment") are not among them;
 - by content overlap: the content words (lemmas, countries normalised) a denial shares with a claim. When the denial
-  says more than a name, the named claims are narrowed to those it overlaps; when it names nothing, any earlier
-  claim it overlaps enough is a target.
+  says more than a name, the named claims are narrowed to those it overlaps; when it names nothing, any claim it
+  overlaps enough is a target;
+- by the claim under discussion: a denial that takes a claim up without an author or words of its own that match
+  ("these claims are false", "it never happened", "there is no truth to the rumours") denies the claim it takes
+  up (the nearest claim before it, else after it) and every claim sharing enough of that claim's words.
 
 Denying a claim denies the claims nested in it.
 """
@@ -26,6 +30,7 @@ from sayso.model import Attribution, Denial
 from sayso.resolve import Resolution, resolve_mentions
 from sayso.resolve.kinds import lemma_of
 from sayso.resolve.names import country_named, country_of_capital, country_of_demonym
+from sayso.stance.wording import CLAIM_NOUNS, content_spans, denial_kind, finding_cue, negated_predicate
 
 MIN_SHARED = 2  # content words a denial must share with a named claim to keep it
 MIN_SHARE = 0.2  # … as a share of the shorter of the two word sets
@@ -37,36 +42,25 @@ REPORTING_NOUNS = DOCUMENT_NOUNS | {
     "assessment", "accusation", "allegation", "claim", "finding", "conclusion", "statement", "memo", "document",
     "dossier", "probe", "inquiry",
 }  # fmt: skip
-NO_TRUTH = ("no truth", "not true", "untrue", "fake news", "no basis")
+MIN_SHARED_TOPIC = 2  # words a claim must share with the claim under discussion
+ANAPHORS = frozenset({"it", "this", "that", "these", "those"})  # pronouns a denial takes a claim up with
 
 
 def is_denial(doc: Doc, attribution: Attribution) -> bool:
-    """Whether an attribution denies something: its act is 'denial', or its content calls a claim or report false
-    ('baseless accusations', 'the report is fake news', 'there is no truth to')."""
+    """Whether an attribution denies something: its act is 'denial', or its content calls a claim false or says it
+    did not happen ('baseless accusations', 'the report is fake news', 'there is no truth to'); never what a video
+    or a search 'showed'."""
     if attribution.act == "denial":
         return True
-    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
-    if content is None:
+    if attribution.type == "finding" or finding_cue(doc, attribution.cue):
         return False
-    low = content.text.lower()
-    if any(p in low for p in NO_TRUTH):
-        return True
-    lex = load_lexicons()
-    claim_nouns = {w for w, c in lex.nouns.items() if c.act in {"accusation", "report"}} | DOCUMENT_NOUNS
-    for tok in content:
-        if tok.lower_ not in lex.denial_words:
-            continue
-        # 'baseless accusations' / 'the report was false': the denial word bears on a claim noun
-        near = [tok.head, *tok.head.children, *tok.children]
-        if any(lemma_of(t) in claim_nouns for t in near if t.i != tok.i):
-            return True
-    return False
+    return denial_kind(content_spans(doc, attribution.content)) == "denial"
 
 
 def link_denials(
     doc: Doc, attributions: Sequence[Attribution], *, resolution: Resolution | None = None
 ) -> list[Denial]:
-    """For each denial among `attributions` (see `is_denial`), the earlier attributions whose claims it targets."""
+    """For each denial among `attributions` (see `is_denial`), the attributions whose claims it targets."""
     atts = list(attributions)
     if not atts:
         return []
@@ -101,11 +95,10 @@ def _targets(
     res: Resolution,
 ) -> set[str]:
     denier = refers[d.id]
-    earlier = [
+    earlier = [  # the candidates: before or after the denial
         a
         for a in atts
         if a.id != d.id
-        and a.cue.start < d.cue.start
         and not d.content.overlaps(a.cue)
         and not a.content.overlaps(d.content)  # a claim holding the denial in its quotation is not its target
         and not a.content.overlaps(d.cue)
@@ -133,8 +126,48 @@ def _targets(
         else:
             chosen = {i for i in pool if not _about_the_reporting(doc, by_id[i])}
     else:
-        chosen = {a.id for a in earlier if _overlaps(mine, words[a.id], MIN_SHARED_UNNAMED, MIN_SHARE_UNNAMED)}
+        # a negated restatement ('the singer is not dead') says the claim again: two shared words are enough
+        least, share = (
+            (MIN_SHARED, 0.5)
+            if negated_predicate(content_spans(doc, d.content))
+            else (MIN_SHARED_UNNAMED, MIN_SHARE_UNNAMED)
+        )
+        chosen = {a.id for a in earlier if _overlaps(mine, words[a.id], least, share)}
+    if not chosen and _refers_back(doc, d):
+        # 'these claims are false', 'it never happened': the claim under discussion, which the claim noun or the
+        # pronoun takes up (the nearest claim before the denial, else after it), and every claim carrying it
+        antecedent = _antecedent(d, earlier, words)
+        if antecedent is not None:
+            topic = words[antecedent.id]
+            chosen = {antecedent.id} | {
+                a.id
+                for a in earlier
+                if len(topic & words[a.id]) >= MIN_SHARED_TOPIC and not _about_the_reporting(doc, a)
+            }
     return _with_nested(chosen, earlier)
+
+
+def _refers_back(doc: Doc, d: Attribution) -> bool:
+    """A denial whose content takes up a claim made elsewhere: a claim noun ('these claims', 'the rumours', 'the
+    story') or a pronoun standing for it ('it never happened', 'that is not true')."""
+    for span in content_spans(doc, d.content):
+        for tok in span:
+            if tok.pos_ in {"NOUN", "PROPN"} and lemma_of(tok) in CLAIM_NOUNS:
+                return True
+            if tok.lower_ in ANAPHORS and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+                return True
+    return False
+
+
+def _antecedent(d: Attribution, candidates: list[Attribution], words: dict[str, frozenset[str]]) -> Attribution | None:
+    """The claim a denial takes up: the nearest one before it that says something (at least `MIN_SHARED_TOPIC`
+    content words), else the nearest after it."""
+    said = [a for a in candidates if len(words[a.id]) >= MIN_SHARED_TOPIC]
+    before = [a for a in said if a.cue.start < d.cue.start]
+    if before:
+        return max(before, key=lambda a: a.cue.start)
+    after = [a for a in said if a.cue.start > d.cue.start]
+    return min(after, key=lambda a: a.cue.start) if after else None
 
 
 def _named(doc: Doc, d: Attribution, res: Resolution) -> tuple[set[str], set[str]]:
@@ -222,7 +255,11 @@ def _content_words(doc: Doc, a: Attribution, res: Resolution) -> frozenset[str]:
     """The content words of an attribution's content: lemmas of nouns, verbs, adjectives and numbers, countries
     written any way as one word ('Moscow', 'Russian', 'Russia' -> russia), without reporting, denial and claim
     words, outlet names or document nouns."""
-    content = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    return _words_of(doc, a.content.start, a.content.end, res)
+
+
+def _words_of(doc: Doc, start: int, end: int, res: Resolution) -> frozenset[str]:
+    content = doc.char_span(start, end, alignment_mode="expand")
     if content is None:
         return frozenset()
     lex = load_lexicons()
