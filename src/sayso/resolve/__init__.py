@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sayso.resolve.kinds import source_kind_of
-    from sayso.resolve.resolver import Mention, Resolution, resolve_mentions, resolve_sources
+    from sayso.resolve.mentions import Mention, Resolution
+    from sayso.resolve.resolver import resolve_mentions, resolve_sources
 
 __all__ = ["Mention", "Resolution", "resolve_mentions", "resolve_sources", "source_kind_of"]
 
 _HOME = {
     "source_kind_of": "sayso.resolve.kinds",
-    "Mention": "sayso.resolve.resolver",
-    "Resolution": "sayso.resolve.resolver",
+    "Mention": "sayso.resolve.mentions",
+    "Resolution": "sayso.resolve.mentions",
     "resolve_mentions": "sayso.resolve.resolver",
     "resolve_sources": "sayso.resolve.resolver",
 }
