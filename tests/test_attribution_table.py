@@ -305,9 +305,9 @@ QUOTES: list[Case] = [
     ("He described the talks as “frank and useful”.",
      [("He", "described", "the talks as “frank and useful”", MIXED)]),
     # a reporting verb coordinated with the content: the speaker's next act, not part of what was said
+    # (calling a strike is an action, not something said: issue 20, attribution/actions.py)
     ("The union said the offer was “an insult to every nurse” and called a strike for Monday.",
-     [("The union", "said", "the offer was “an insult to every nurse”", MIXED),
-      ("The union", "called", "a strike for Monday")]),
+     [("The union", "said", "the offer was “an insult to every nurse”", MIXED)]),
 ]
 
 NESTING: list[Case] = [
@@ -464,9 +464,9 @@ EDGES: list[Case] = [
      [("Critics", "pointed to", "the agency’s failure to speak out on the violations"),
       ("the agency", "to speak out on", "the violations", x(nested_in="pointed to"))]),
     # a participle coordinated inside the complement continues it; a finite verb is the speaker's next act
+    # (showing contempt is an action, not something said: issue 20, attribution/actions.py)
     ("Critics say the mayor is ignoring the law and showing contempt for voters.",
-     [("Critics", "say", "the mayor is ignoring the law and showing contempt for voters"),
-      ("the mayor", "showing", "contempt for voters", x(nested_in="say"))]),
+     [("Critics", "say", "the mayor is ignoring the law and showing contempt for voters")]),
     ("The senator has said the plan would be costly, but praised its goals.",
      [("The senator", "has said", "the plan would be costly"), ("The senator", "praised", "its goals")]),
     # a name and its apposition that the parser split into two subjects are one source
@@ -593,8 +593,7 @@ EDGES: list[Case] = [
      [("the Guardian", "reported", "The professor was headed to Cairo for a conference")]),
     # a programme's name in quotes in the cue's clause is not what was said
     ("Mr. Khan said on NBC's “Meet the Press” on Sunday that the candidate had shown disrespect to his wife.",
-     [("Mr. Khan", "said", "the candidate had shown disrespect to his wife"),
-      ("the candidate", "had shown", "disrespect", x(nested_in="said"))]),
+     [("Mr. Khan", "said", "the candidate had shown disrespect to his wife")]),
     # an inverted speaker tag set off by commas inside the sentence, however the parser read it
     ("The plan, said the mayor, would cost far too much.",
      [("the mayor", "said", "The plan would cost far too much", x(parts=["The plan", "would cost far too much"]))]),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sayso.attribution.actions import action_reason
 from sayso.attribution.quotes import Quote
 from sayso.lexicons import CueClass, Lexicons
 from sayso.model import Attribution
@@ -145,8 +146,8 @@ def verb_cues(doc: Doc, lex: Lexicons, votes: CueVotes | None = None) -> Iterato
             continue
         particle = _particle(tok, lex)
         cls = _verb_class(tok, lex, votes, particle)
-        if cls is None:
-            continue
+        if cls is None or action_reason(tok, lex, particle is not None) is not None:
+            continue  # (an action, an idiom, a generic "you": attribution/actions.py)
         bare_participle = tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
             c.dep_ in ("aux", "auxpass") for c in tok.children
         )

@@ -15,6 +15,7 @@ from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS, TYPES
 
 SPEAKER_KINDS = ("name", "pronoun", "source", "other", "none")  # sayso.attribution.cues.speaker_kind
 CUE_KINDS = ("verb", "particle", "noun", "phrase", "adjective", "adjective_frame")  # cue_types.tsv, kind
+ACTION_ROLES = ("object_verb", "speech_object", "physical_verb", "target", "armed", "naming_verb", "vote_verb", "idiom")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class Lexicons:
     # (cue kind, lemma or phrase) -> the type of attribution it makes; cues not listed are statements
     cue_types: dict[tuple[str, str], CueType] = field(default_factory=dict)
     evidence_words: frozenset[str] = frozenset()  # head nouns of sources that are evidence ("study", "footage")
+    # role -> words that tell an action, idiom or generic address from an attribution (action_words.tsv)
+    action_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -89,6 +92,13 @@ def _cue_types() -> dict[tuple[str, str], CueType]:
     return out
 
 
+def _action_words() -> dict[str, frozenset[str]]:
+    by_role: dict[str, set[str]] = {role: set() for role in ACTION_ROLES}
+    for row in _rows("action_words.tsv"):
+        by_role[_check("action_words.tsv", "role", row["role"], ACTION_ROLES)].add(row["word"].lower())
+    return {role: frozenset(words) for role, words in by_role.items()}
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicons:
     """All lexicons, read once per process."""
@@ -119,4 +129,5 @@ def load() -> Lexicons:
         speaker_frames_lemmas=frozenset(lemma for lemma, _, _ in speakers),
         cue_types=_cue_types(),
         evidence_words=frozenset(r["word"].lower() for r in _rows("evidence_words.tsv")),
+        action_words=_action_words(),
     )
