@@ -12,6 +12,7 @@ from test_resolve import Spec, make_attributions
 
 from sayso.resolve import source_kind_of
 from sayso.stance.certainty import classify
+from sayso.stance.denials import is_denial
 
 
 def act_of(nlp: Language, text: str, spec: Spec) -> tuple[str, str]:
@@ -214,6 +215,55 @@ LINK_CASES: list[tuple[str, str, list[Spec], dict[str, str], dict[str, list[str]
         {"a1": ["a2", "a3"]},
     ),
 ]
+
+
+LINK_CASES += [
+    (
+        "that argument takes up what was argued",
+        "The newspaper argued that the court files should be made public. A lawyer said the hearing was delayed "
+        "by a week. The judge rejected that argument.",
+        [
+            ("The newspaper", "argued", "the court files should be made public", "assertion"),
+            ("A lawyer", "said", "the hearing was delayed by a week"),
+            ("The judge", "rejected", "that argument", "denial"),
+        ],
+        {},
+        {"a3": ["a1"]},
+    ),
+    (
+        "the report the denial names inside its content",
+        "Johnson disputed a Golf.com report saying he was suspended for doping.",
+        [
+            ("Johnson", "disputed", "a Golf.com report saying he was suspended for doping", "denial"),
+            ("a Golf.com report", "saying", "he was suspended for doping"),
+        ],
+        {"a2": "a1"},
+        {"a1": ["a2"]},
+    ),
+    (
+        "these claims: the author's other claims too",
+        "A radio host claimed the golfer was suspended for doping. The host also said the golfer had failed a "
+        "drug test. The golfer's agent said these claims were false.",
+        [
+            ("A radio host", "claimed", "the golfer was suspended for doping", "assertion"),
+            ("The host", "said", "the golfer had failed a drug test", "assertion"),
+            ("The golfer's agent", "said", "these claims were false", "denial"),
+        ],
+        {},
+        {"a3": ["a1", "a2"]},
+    ),
+]
+
+NOT_DENIALS: list[tuple[str, Spec]] = [
+    ("The judge rejected the request.", ("The judge", "rejected", "the request", "denial")),
+    ("The company refused to close his account.", ("The company", "refused", "to close his account", "denial")),
+]
+
+
+@pytest.mark.parametrize(("text", "spec"), NOT_DENIALS, ids=[c[0] for c in NOT_DENIALS])
+def test_rejecting_a_request_or_refusing_to_act_denies_no_claim(nlp: Language, text: str, spec: Spec) -> None:
+    (att,) = make_attributions(text, spec)
+    assert is_denial(nlp(text), att) is False
 
 
 @pytest.mark.parametrize(

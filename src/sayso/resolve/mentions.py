@@ -129,6 +129,15 @@ class Resolution:
         return outlets_first[-1][1] if outlets_first else None
 
 
+GENERIC = frozenset({"you", "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "this", "that"})
+
+
+def _generic(c: _Cand) -> bool:
+    """A mention that names no one: generic 'you' and 'one', an indefinite pronoun, a bare demonstrative."""
+    words = [t for t in c.toks if not t.is_punct]
+    return len(words) == 1 and words[0].lower_ in GENERIC and words[0].pos_ in {"PRON", "NUM", "DET"}
+
+
 def _roles(c: _Cand) -> set[str]:
     """The roles a mention gives a person: its titles, role nouns before the name and in an apposition ('Sen.',
     'Republican nominee Donald Trump', 'Chad Bown, an expert on trade')."""

@@ -43,6 +43,8 @@ from sayso.resolve.names import (
     role_word,
 )
 
+LOOKAHEAD = 4  # sentences a description looks ahead for the name the article gives it
+
 
 class NominalRules:
     """The resolver's rules for common-noun mentions (mixed into `resolver._Resolver`, which holds the state)."""
@@ -51,6 +53,7 @@ class NominalRules:
     entities: list[_Entity]
     by_key: dict[str, _Entity]
     cands: dict[int, _Cand]
+    done: dict[int, _Entity | None]
     reports: list[tuple[int, _Entity]]
     index: DocIndex
 
@@ -88,6 +91,8 @@ class NominalRules:
             if publisher is None and (definite or c.is_source) and not indefinite and lemma in PUBLICATIONS:
                 name = self.publisher_before(c.start)
                 publisher = self._by_name(name) if name else None
+            if publisher is None:
+                publisher = self._issuer(head) or (self._same_document(head, lemma) if definite else None)
             if publisher is not None:
                 return publisher
             if not c.is_source:
@@ -108,6 +113,12 @@ class NominalRules:
                         return e
             if lemma in NO_TRACK_ANONYMOUS and not c.is_source:
                 return None
+            if kind == PERSON and c.is_source and not head.tag_.endswith("S"):
+                named = self._named_later(c, "PERSON")  # 'A former PGA Tour player claims …', named below
+                if named is not None:
+                    if role is not None:
+                        named.roles.add(role)
+                    return named
             category = "anonymous" if kind == ANONYMOUS else "nominal"
             e = self._entity(_nominal_name(c), kind if kind != UNSPECIFIED else PERSON, category, head=lemma)
             e.modifiers, e.plural = mods, head.tag_ in {"NNS", "NNPS"}
@@ -117,6 +128,10 @@ class NominalRules:
             if proper_mods:
                 return self._named_body(c, head, lemma, kind)
             if not definite:  # 'a company', 'companies', 'small groups of protesters': someone new
+                if c.is_source and not head.tag_.endswith("S"):
+                    named = self._named_later(c, "ORG")  # 'A union representing flight attendants', named below
+                    if named is not None:
+                        return named
                 return self._entity(_nominal_name(c), kind, "nominal", head=lemma) if c.is_source else None
             for e in reversed(self.entities):
                 if e.head == lemma and e.category in {"org", "nominal"}:
@@ -138,7 +153,53 @@ class NominalRules:
             return self._entity(_nominal_name(c), kind, "nominal", head=lemma)
         if not c.is_source:
             return None
-        return self._entity(_nominal_name(c), kind, "nominal", head=lemma)
+        if definite:  # 'the host' after 'a radio host'
+            for e in reversed(self.entities):
+                if e.category in {"anonymous", "nominal"} and e.head == lemma and mods <= e.modifiers:
+                    return e
+        e = self._entity(_nominal_name(c), kind, "nominal", head=lemma)
+        e.modifiers = e.modifiers or mods
+        return e
+
+    def _named_later(self, c: _Cand, label: str) -> _Entity | None:
+        """A description that the article names a little later ('A man says … a man known as Conal'; 'A New York
+        judge has rejected … Justice Frank Nervo rejected'): the first later named source of its label (a full
+        name for a person) within `LOOKAHEAD` sentences, where no other named source of that label stands between."""
+        here = self.index.sent_of[c.head.i]
+        for i in sorted(self.cands):
+            if i <= c.head.i:
+                continue
+            later = self.cands[i]
+            if self.index.sent_of[i] - here > LOOKAHEAD:
+                return None
+            if later.label != label or not later.is_source:
+                continue
+            ent = self.index.ent_of.get(i)
+            if label == "PERSON" and (ent is None or len([t for t in ent if t.is_alpha]) < 2):
+                continue
+            return self.resolve(later)
+        return None
+
+    def _issuer(self, head: Token) -> _Entity | None:
+        """Who issued a document the text gives as the frame of their words: 'In a statement announcing the pick,
+        the Association of Flight Attendants called …' -> the association."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in {"in", "through", "via"} or prep.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        for subj in prep.head.children:
+            if subj.dep_ in {"nsubj", "nsubjpass"}:
+                cand = self.cands.get(subj.i)
+                if cand is not None and subj.pos_ == "PROPN":
+                    return self.resolve(cand)
+        return None
+
+    def _same_document(self, head: Token, lemma: str) -> _Entity | None:
+        """'The statement' after 'a statement' that stood for its issuer: the same issuer."""
+        for i in sorted(self.done, reverse=True):
+            e = self.done[i]
+            if i < head.i and e is not None and e.category != "document" and lemma_of(self.doc[i]) == lemma:
+                return e
+        return None
 
     def _named_body(self, c: _Cand, head: Token, lemma: str, kind: str) -> _Entity:
         """An institution noun with a proper modifier: 'the Russian embassy' -> Russian Embassy; 'the Russian

@@ -67,6 +67,7 @@ from sayso.resolve.mentions import (
     _capitalised,
     _country_people,
     _Entity,
+    _generic,
     _join,
     _latest_first,
     _looks_like_person,
@@ -200,6 +201,8 @@ class _Resolver(NominalRules):
 
     def _resolve(self, c: _Cand) -> _Entity | None:
         head = c.head
+        if _generic(c):  # 'you', 'one', 'this': no one the article names
+            return None
         if head.lower_ in PRONOUNS and head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(c) if c.is_source else None
         if c.is_source:
@@ -357,6 +360,8 @@ class _Resolver(NominalRules):
         else:
             start, end = c.head.i, c.head.i + 1
             while start - 1 >= c.toks.start and self.doc[start - 1].dep_ in {"compound", "amod", "nmod"}:
+                if self.doc[start - 1].is_lower and self.doc[start - 1].tag_ in {"NN", "NNS"}:
+                    break  # 'French website iGen.fr': the name is what follows the common noun
                 start -= 1
         if start - 1 >= c.toks.start and self.doc[start - 1].lower_ == "the":
             start -= 1

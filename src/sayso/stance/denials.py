@@ -21,6 +21,7 @@ Denying a claim denies the claims nested in it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -30,7 +31,15 @@ from sayso.model import Attribution, Denial
 from sayso.resolve import Resolution, resolve_mentions
 from sayso.resolve.kinds import lemma_of
 from sayso.resolve.names import country_named, country_of_capital, country_of_demonym
-from sayso.stance.wording import CLAIM_NOUNS, content_spans, denial_kind, finding_cue, negated_predicate
+from sayso.stance.wording import (
+    CLAIM_NOUNS,
+    content_spans,
+    denial_kind,
+    finding_cue,
+    negated_predicate,
+    refuses_to_act,
+    rejects_a_proposal,
+)
 
 MIN_SHARED = 2  # content words a denial must share with a named claim to keep it
 MIN_SHARE = 0.2  # … as a share of the shorter of the two word sets
@@ -43,6 +52,7 @@ REPORTING_NOUNS = DOCUMENT_NOUNS | {
     "dossier", "probe", "inquiry",
 }  # fmt: skip
 MIN_SHARED_TOPIC = 2  # words a claim must share with the claim under discussion
+PLURAL_DOCUMENTS = frozenset({"reports", "stories", "articles", "pieces"})
 ANAPHORS = frozenset({"it", "this", "that", "these", "those"})  # pronouns a denial takes a claim up with
 
 
@@ -51,31 +61,54 @@ def is_denial(doc: Doc, attribution: Attribution) -> bool:
     did not happen ('baseless accusations', 'the report is fake news', 'there is no truth to'); never what a video
     or a search 'showed'."""
     if attribution.act == "denial":
-        return True
+        return not rejects_a_proposal(doc, attribution.content) and not refuses_to_act(doc, attribution.content)
     if attribution.type == "finding" or finding_cue(doc, attribution.cue):
         return False
     return denial_kind(content_spans(doc, attribution.content)) == "denial"
 
 
 def link_denials(
-    doc: Doc, attributions: Sequence[Attribution], *, resolution: Resolution | None = None
+    doc: Doc,
+    attributions: Sequence[Attribution],
+    *,
+    resolution: Resolution | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Denial]:
-    """For each denial among `attributions` (see `is_denial`), the attributions whose claims it targets."""
+    """For each denial among `attributions` (see `is_denial`), the attributions whose claims it targets: among
+    those whose cue is at most MAX_DENIAL_REACH characters away (what that left out is added to `warnings`)."""
     atts = list(attributions)
     if not atts:
         return []
     res = resolution if resolution is not None else resolve_mentions(doc, atts)
     refers = {a.id: _refers(a, res) for a in atts}
     words = {a.id: _content_words(doc, a, res) for a in atts}
+    order = {a.id: n for n, a in enumerate(atts)}
+    by_cue = sorted(atts, key=lambda a: a.cue.start)
+    cue_starts = [a.cue.start for a in by_cue]
     out = []
+    beyond = 0
     for d in atts:
         if not is_denial(doc, d):
             continue
-        targets = _targets(doc, d, atts, refers, words, res)
+        lo = bisect_left(cue_starts, d.cue.start - MAX_DENIAL_REACH)
+        hi = bisect_right(cue_starts, d.cue.start + MAX_DENIAL_REACH)
+        beyond += len(atts) - (hi - lo)
+        nearby = sorted(by_cue[lo:hi], key=lambda a: order[a.id])
+        targets = _targets(doc, d, nearby, refers, words, res)
         if targets:
-            order = {a.id: n for n, a in enumerate(atts)}
             out.append(Denial(d.id, tuple(sorted(targets, key=order.__getitem__))))
+    if beyond and warnings is not None:
+        warnings.append(
+            f"denials were matched only with claims within {MAX_DENIAL_REACH:,} characters of them "
+            f"({beyond} denial-claim pairs further apart were not compared)"
+        )
     return out
+
+
+# How far from a denial its targets are looked for: further than the longest news article (PolNeAR's longest is
+# 34,309 characters), and a bound on the work per denial in a text of any length (the comparison of every denial
+# with every claim grew with the square of the text: 13 of 30 s on 300 KB of joined articles).
+MAX_DENIAL_REACH = 40_000
 
 
 def _refers(a: Attribution, res: Resolution) -> str | None:
@@ -99,10 +132,11 @@ def _targets(
         a
         for a in atts
         if a.id != d.id
-        and not d.content.overlaps(a.cue)
-        and not a.content.overlaps(d.content)  # a claim holding the denial in its quotation is not its target
+        and a.act != "denial"
+        # a claim holding the denial in its quotation is not its target; one the denial names is ('disputed a
+        # Golf.com report saying he was suspended')
+        and not (a.content.overlaps(d.content) and not d.content.contains(a.cue))
         and not a.content.overlaps(d.cue)
-        and a.nested_in != d.id
         and not is_denial(doc, a)
         and (denier is None or refers[a.id] != denier)
     ]
@@ -121,7 +155,10 @@ def _targets(
     pool &= by_id.keys()  # a parent that is not an earlier claim (or the denial itself) is not a target
     if pool:
         overlapping = {i for i in pool if _overlaps(mine, words[i], MIN_SHARED, MIN_SHARE)}
-        if len(mine) >= MIN_SHARED and overlapping:
+        # narrowed only where the denial restates a detail, not where it names whom the claims are about
+        names = _words_of(doc, d.content.start, d.content.end, res, names_only=True)
+        detail = {i for i in overlapping if (mine & words[i]) - names}
+        if len(mine) >= MIN_SHARED and detail:
             chosen = overlapping
         else:
             chosen = {i for i in pool if not _about_the_reporting(doc, by_id[i])}
@@ -136,7 +173,7 @@ def _targets(
     if not chosen and _refers_back(doc, d):
         # 'these claims are false', 'it never happened': the claim under discussion, which the claim noun or the
         # pronoun takes up (the nearest claim before the denial, else after it), and every claim carrying it
-        antecedent = _antecedent(d, earlier, words)
+        antecedent = _antecedent(doc, d, earlier, words, res)
         if antecedent is not None:
             topic = words[antecedent.id]
             chosen = {antecedent.id} | {
@@ -144,7 +181,19 @@ def _targets(
                 for a in earlier
                 if len(topic & words[a.id]) >= MIN_SHARED_TOPIC and not _about_the_reporting(doc, a)
             }
+            if _plural_claims(doc, d):  # 'these claims', 'the allegations': its author's other claims of its kind
+                chosen |= {
+                    a.id
+                    for a in earlier
+                    if refers[a.id] is not None and refers[a.id] == refers[antecedent.id] and a.act == antecedent.act
+                }
     return _with_nested(chosen, earlier)
+
+
+def _plural_claims(doc: Doc, d: Attribution) -> bool:
+    return any(
+        tok.tag_ == "NNS" and lemma_of(tok) in CLAIM_NOUNS for span in content_spans(doc, d.content) for tok in span
+    )
 
 
 def _refers_back(doc: Doc, d: Attribution) -> bool:
@@ -159,15 +208,58 @@ def _refers_back(doc: Doc, d: Attribution) -> bool:
     return False
 
 
-def _antecedent(d: Attribution, candidates: list[Attribution], words: dict[str, frozenset[str]]) -> Attribution | None:
-    """The claim a denial takes up: the nearest one before it that says something (at least `MIN_SHARED_TOPIC`
-    content words), else the nearest after it."""
-    said = [a for a in candidates if len(words[a.id]) >= MIN_SHARED_TOPIC]
-    before = [a for a in said if a.cue.start < d.cue.start]
-    if before:
-        return max(before, key=lambda a: a.cue.start)
-    after = [a for a in said if a.cue.start > d.cue.start]
-    return min(after, key=lambda a: a.cue.start) if after else None
+def _antecedent(
+    doc: Doc, d: Attribution, candidates: list[Attribution], words: dict[str, frozenset[str]], res: Resolution
+) -> Attribution | None:
+    """The claim a denial takes up: of the claims that say something (at least `MIN_SHARED_TOPIC` content words; no
+    belief, intention or knowledge), the one sharing most words with what the denial and its sentence say and the
+    article's opening sentence; on a tie the nearest before the denial, else the nearest after it."""
+    said = [
+        a
+        for a in candidates
+        if len(words[a.id]) >= MIN_SHARED_TOPIC and a.type not in {"belief", "intention", "knowledge"}
+    ]
+    if not said:
+        return None
+    topic = words[d.id] | _topic_words(doc, d, res)
+
+    nouns = {lemma_of(t)[:4] for span in content_spans(doc, d.content) for t in span if lemma_of(t) in CLAIM_NOUNS}
+    pointing = any(
+        t.lower_ in {"this", "that"} and t.dep_ == "det" and lemma_of(t.head) in CLAIM_NOUNS
+        for span in content_spans(doc, d.content)
+        for t in span
+    )
+
+    def rank(a: Attribution) -> tuple[int, int, int, int]:
+        # 'that argument' takes up what was argued, 'these claims' what was claimed
+        cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        named = cue is not None and any(lemma_of(t)[:4] in nouns for t in cue)
+        before = a.cue.start < d.cue.start
+        near = a.cue.start if before else -a.cue.start
+        if pointing:  # 'that argument', 'this claim': what was just said before
+            return (int(named), int(before), len(topic & words[a.id]), near)
+        return (int(named), len(topic & words[a.id]), int(before), near)
+
+    return max(said, key=rank)
+
+
+def _topic_words(doc: Doc, d: Attribution, res: Resolution) -> frozenset[str]:
+    """The words of the article's opening sentence and of the denial's sentence outside its cue and source."""
+    sents = list(doc.sents)
+    spans = sents[:1]
+    own = doc.char_span(d.cue.start, d.cue.end, alignment_mode="expand")
+    if own is not None and own.sent not in spans:
+        spans.append(own.sent)
+    out: set[str] = set()
+    for sent in spans:
+        parts = [(sent.start_char, sent.end_char)]
+        for cut in (d.cue, d.source):
+            if cut is None:
+                continue
+            parts = [p for a, b in parts for p in ((a, min(b, cut.start)), (max(a, cut.end), b)) if p[0] < p[1]]
+        for a, b in parts:
+            out |= _words_of(doc, a, b, res)
+    return frozenset(out)
 
 
 def _named(doc: Doc, d: Attribution, res: Resolution) -> tuple[set[str], set[str]]:
@@ -182,8 +274,10 @@ def _named(doc: Doc, d: Attribution, res: Resolution) -> tuple[set[str], set[str
     for m in res.mentions_in(content.start_char, content.end_char):
         if m.refers_to is None:
             continue
-        head_words = {w.lower().strip(".,") for w in m.text.split()}
-        if m.refers_to in res.outlets or head_words & DOCUMENT_NOUNS:
+        head_words = [w.lower().strip(".,") for w in m.text.split()]
+        if head_words and head_words[-1] in PLURAL_DOCUMENTS and m.refers_to.lower() not in m.text.lower():
+            continue  # 'those reports': the reports the article spoke of, not one publisher's
+        if m.refers_to in res.outlets or set(head_words) & DOCUMENT_NOUNS:
             sources.add(m.refers_to)
     for tok in content:
         lemma = lemma_of(tok)
@@ -258,7 +352,8 @@ def _content_words(doc: Doc, a: Attribution, res: Resolution) -> frozenset[str]:
     return _words_of(doc, a.content.start, a.content.end, res)
 
 
-def _words_of(doc: Doc, start: int, end: int, res: Resolution) -> frozenset[str]:
+def _words_of(doc: Doc, start: int, end: int, res: Resolution, *, names_only: bool = False) -> frozenset[str]:
+    """Content words of a stretch of text (`names_only`: only its proper names)."""
     content = doc.char_span(start, end, alignment_mode="expand")
     if content is None:
         return frozenset()
@@ -269,6 +364,8 @@ def _words_of(doc: Doc, start: int, end: int, res: Resolution) -> frozenset[str]
     out = set()
     for tok in content:
         if tok.is_punct or tok.pos_ not in CONTENT_POS or any(s <= tok.idx < e for s, e in outlets):
+            continue
+        if names_only and tok.pos_ != "PROPN":
             continue
         country = country_named(tok.text) or country_of_demonym(tok.text)
         if country is None and tok.ent_type_ == "GPE":

@@ -22,7 +22,8 @@ from sayso.resolve.kinds import lemma_of
 CLAIM_NOUNS = frozenset(
     {"report", "article", "story", "reporting", "piece", "news", "coverage", "claim", "allegation", "accusation",
      "rumor", "rumour", "speculation", "suggestion", "assertion", "charge", "statement", "post", "tweet", "video",
-     "photo", "picture", "image", "quote", "account", "version", "theory", "hoax"}
+     "photo", "picture", "image", "quote", "account", "version", "theory", "hoax", "argument", "contention",
+     "notion", "idea", "characterization", "characterisation", "premise", "rationale", "reasoning"}
 )  # fmt: skip
 # where a denial word stands as the content's predicate: 'it is fake', 'the arrest is a hoax', 'completely untrue'
 PREDICATE_DEPS = frozenset({"ROOT", "acomp", "attr", "ccomp", "xcomp", "conj", "oprd"})
@@ -89,6 +90,8 @@ def _calls_false(tok: Token) -> bool:
     if tok.lower_ not in denial and lemma_of(tok) not in denial:
         return False
     if _negated(tok) or (tok.head is not tok and tok.dep_ in {"acomp", "attr"} and _negated(tok.head)):
+        return False
+    if tok.pos_ == "VERB" and tok.tag_ != "VBN":  # 'the story was fabricated', not 'he was faking the injury'
         return False
     if tok.dep_ in PREDICATE_DEPS and tok.pos_ in {"ADJ", "ADV", "NOUN", "VERB"}:
         return True
@@ -183,3 +186,27 @@ def stem(word: str) -> str:
     """A word cut to its first five letters: a crude stem that joins a noun and its verb ('suspension',
     'suspended'), 'bribes' and 'bribery'."""
     return word.lower()[:5]
+
+
+# what a source rejects that is no claim: a request, a motion, an offer ('the judge rejected a media request')
+PROPOSALS = frozenset(
+    {"request", "motion", "offer", "bid", "proposal", "application", "plea", "appeal", "invitation", "demand",
+     "call", "petition", "nomination", "deal", "plan", "settlement", "resignation", "challenge", "lawsuit", "suit"}
+)  # fmt: skip
+
+
+def rejects_a_proposal(doc: Doc, content: Span) -> bool:
+    """A content that is a request, motion or offer ('a media request to make public the file'): rejecting it
+    denies no claim."""
+    for span in content_spans(doc, content)[:1]:
+        return span.root.pos_ == "NOUN" and lemma_of(span.root) in PROPOSALS
+    return False
+
+
+def refuses_to_act(doc: Doc, content: Span) -> bool:
+    """A content that is something left undone ('refused to close his account', 'declined to comment'): an
+    infinitive, no claim."""
+    for span in content_spans(doc, content)[:1]:
+        words = [t for t in span if not t.is_punct]
+        return len(words) >= 2 and words[0].lower_ == "to" and words[1].pos_ in {"VERB", "AUX"}
+    return False
