@@ -212,6 +212,12 @@ def _snippet(text: str, span: dict[str, Any] | None) -> dict[str, Any] | None:
             lo, hi = a, b
             while len(_occurrences(text, text[lo:hi])) > 1 and (lo > 0 or hi < len(text)):
                 lo, hi = max(0, lo - 10), min(len(text), hi + 10)
+            if text[lo:hi].find(text[a:b]) != a - lo:
+                # `locate` takes the first occurrence inside the context ("he" inside "where he says"): start the
+                # context at the span itself, so that show -> import gives the span back unchanged
+                lo, hi = a, b
+                while len(_occurrences(text, text[lo:hi])) > 1 and hi < len(text):
+                    hi = min(len(text), hi + 10)
             piece["in"] = text[lo:hi]
         pieces.append(piece)
     return pieces[0] if len(pieces) == 1 else {"parts": pieces}
