@@ -18,6 +18,7 @@ from sayso.analysis import Analyzer
 from sayso.attribution.quotes import find_quotes
 from sayso.model import Metadata
 from sayso.nlp.pieces import piece_bounds
+from sayso.nlp.pipeline import MAX_SENTENCE_TOKENS
 from sayso.nlp.text import doc_text, for_parser, parse
 from sayso.read import Record
 
@@ -103,9 +104,9 @@ def test_parse_in_pieces_indexes_the_whole_text(nlp: Language) -> None:
 
 @pytest.fixture
 def short_limit(nlp: Language) -> Iterator[Language]:
-    """The session's pipeline with a `max_length` of 20,000 characters for one test."""
+    """The session's pipeline with a `max_length` of 8,000 characters for one test."""
     saved = nlp.max_length
-    nlp.max_length = 20_000
+    nlp.max_length = 8_000
     try:
         yield nlp
     finally:
@@ -113,7 +114,7 @@ def short_limit(nlp: Language) -> Iterator[Language]:
 
 
 def test_a_text_past_max_length_is_analysed_without_e088(short_limit: Language) -> None:
-    text = generated_article(3, 700)
+    text = generated_article(3, 260)
     assert len(text) > 2.5 * short_limit.max_length
     analyzer = Analyzer(nlp=short_limit)
     for document in (analyzer.analyze(text), next(analyzer.analyze_records([Record(text, Metadata(name="long"))]))):
@@ -121,5 +122,23 @@ def test_a_text_past_max_length_is_analysed_without_e088(short_limit: Language) 
         assert data["text"] == text
         assert list(check_spans(text, data)) == []
         # the reported speech of every part of the text is found, the last piece's too
-        assert len(document.attributions) >= 600
-        assert max(a.cue.start for a in document.attributions) > len(text) - 2_000
+        assert len(document.attributions) >= 220
+        assert max(a.cue.start for a in document.attributions) > len(text) - 500
+
+
+def test_a_stretch_without_sentence_ends_is_cut_and_said_in_warnings(nlp: Language) -> None:
+    text = "He said that " * 600  # no full stop anywhere: one "sentence" of 1,800 tokens, each report nested in the last
+    document = Analyzer(nlp=nlp).analyze(text)
+    doc = parse(nlp, text)
+    assert max(len(sent) for sent in doc.sents) <= MAX_SENTENCE_TOKENS
+    assert sum(1 for _ in doc.sents) >= 1800 // MAX_SENTENCE_TOKENS
+    assert any("without a sentence end were cut" in w for w in document.warnings)
+    assert len(document.attributions) >= 500
+    assert list(check_spans(text, json.loads(json.dumps(document.to_json())))) == []
+    # no content runs across a cut: each stays within one stretch
+    assert max(a.content.end - a.content.start for a in document.attributions) <= MAX_SENTENCE_TOKENS * 5
+
+
+def test_ordinary_text_is_not_cut(nlp: Language) -> None:
+    text = generated_article(4, 30)
+    assert not any("were cut" in w for w in Analyzer(nlp=nlp).analyze(text).warnings)

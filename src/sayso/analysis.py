@@ -18,7 +18,7 @@ from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata, Provenance
 from sayso.modes import DEFAULT_MODE, check_mode
 from sayso.nlp import DEFAULT_MODEL, load_nlp
-from sayso.nlp.text import doc_text, parse, parse_pairs
+from sayso.nlp.text import doc_text, parse, parse_pairs, parse_warnings
 from sayso.provenance import chains, origins, trace
 from sayso.read import Record
 from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
@@ -47,7 +47,8 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
     # the act depends on the source's kind, not on the entity it resolves to: classify first, so that the
     # resolution (keyed on spans and acts) is computed once and shared with the denial links
     attributions, entities = resolve_sources(doc, classify(doc, kinds))
-    denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions))
+    capped: list[str] = []  # what a bound on the work per document left out (sayso.stance.denials)
+    denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions), warnings=capped)
     original_sources, hypotheses = trace(attributions, entities)
     origin, chain = origins(attributions, entities), chains(attributions, entities)
     provenance = tuple(Provenance(a.id, chain[a.id], origin[a.id]) for a in attributions)
@@ -62,7 +63,7 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
         independent_sources=len({o for o in origin.values() if o is not None}),
         hypotheses=tuple(hypotheses),
         dates=tuple(find_dates(doc, _published(meta))),
-        warnings=extraction.warnings,
+        warnings=parse_warnings(doc) + extraction.warnings + tuple(capped),
     )
 
 

@@ -8,13 +8,14 @@ refines them, the resolve stage sets source kinds and entities).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from sayso.attribution import contents, cues, quoted, sources
-from sayso.attribution.quotes import Quote, find_quotes, quote_at
+from sayso.attribution.quotes import Quote, find_quotes, overlapping, quote_at
 from sayso.attribution.spans import char_range, subtree_range, trim_tokens, trimmed_char_pieces
 from sayso.attribution.types import attribution_type
 from sayso.lexicons import CueClass, Lexicons, load
@@ -307,10 +308,15 @@ def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
     York Time reported"): the content that swallowed the other's source and cue gives them up."""
     text = doc_text(doc)
     spans = {id(cue): char_range(doc, cue.start, cue.end) for cue, _, _ in found}
+    # (the frames whose cue lies in a content are looked up by position, not compared pairwise: the pairs grow
+    # with the square of the text)
+    by_cue = sorted(range(len(found)), key=lambda k: spans[id(found[k][0])][0])
+    cue_starts = [spans[id(found[k][0])][0] for k in by_cue]
     out = []
     for cue, source, pieces in found:
         mine = spans[id(cue)]
-        for other, other_source, other_pieces in found:
+        within = {by_cue[i] for a, b in pieces for i in range(bisect_left(cue_starts, a), bisect_right(cue_starts, b))}
+        for other, other_source, other_pieces in (found[k] for k in sorted(within)):
             if other is cue:
                 continue
             oc = spans[id(other)]
@@ -329,7 +335,7 @@ def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
 def _quote_kind(content: Span, quotes: list[Quote]) -> str:
     total = sum(b - a for a, b in content.pieces)
     inside = sum(
-        max(0, min(b, q.end) - max(a, q.start)) for a, b in content.pieces for q in quotes
+        max(0, min(b, q.end) - max(a, q.start)) for a, b in content.pieces for q in overlapping(quotes, a, b)
     )
     if total and inside / total >= DIRECT_SHARE:
         return "direct"
@@ -339,8 +345,19 @@ def _quote_kind(content: Span, quotes: list[Quote]) -> str:
 def _nesting(atts: list[Attribution]) -> dict[str, str]:
     """Each attribution's innermost other attribution whose content contains its cue."""
     parent: dict[str, str] = {}
-    for a in atts:
-        hosts = [b for b in atts if b is not a and b.content.contains(a.cue) and not a.content.contains(b.cue)]
+    # a sweep over the text: each cue is compared only with the content pieces around it, not with every
+    # attribution (the pairs grow with the square of the text)
+    pieces = sorted((start, end, n) for n, b in enumerate(atts) for start, end in b.content.pieces)
+    around: list[tuple[int, int, int]] = []  # pieces that open at or before the current cue and may still hold it
+    opened = 0
+    for n in sorted(range(len(atts)), key=lambda n: atts[n].cue.start):
+        a = atts[n]
+        while opened < len(pieces) and pieces[opened][0] <= a.cue.start:
+            around.append(pieces[opened])
+            opened += 1
+        around = [p for p in around if p[1] >= a.cue.start]  # (cues come in order: a piece closed is done)
+        holders = sorted({m for start, end, m in around if start <= a.cue.start and a.cue.end <= end and m != n})
+        hosts = [b for b in (atts[m] for m in holders) if b is not a and not a.content.contains(b.cue)]
         if hosts:
             parent[a.id] = min(hosts, key=lambda b: b.content.end - b.content.start).id
     return parent

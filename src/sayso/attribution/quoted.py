@@ -8,11 +8,21 @@ at all). Pure functions over the text and its quotes (sayso.attribution.quotes).
 
 from __future__ import annotations
 
-from sayso.attribution.quotes import Quote
+import re
+from bisect import bisect_right
+
+from sayso.attribution.quotes import Quote, quote_at, quotes_from
 
 Pieces = list[tuple[int, int]]
 GLUE = " \u00a0,:;—–-\n"  # with the no-break space that web text puts between sentences
 MAX_TAIL = 200  # the rest of the cue's sentence ("…,” said Dino Spencer, who now runs the gym. “…”")
+# (the gaps between a cue and its quotes are matched in place, never copied out of the text: these checks run for
+# every cue, and a copy up to a quote far away made the whole extraction grow with the square of the text)
+GLUE_GAP = re.compile(f"[{re.escape(GLUE.replace(chr(10), ''))}]*")
+AFTER_GAP = re.compile(f"[{re.escape(GLUE + '.')}]*(?:(?i:but|and)[{re.escape(GLUE + '.')}]*)?")
+AND_OR_GAP = re.compile(r"[ ,]*(?i:and|or)[ ,]*")
+PARAGRAPH_END = re.compile(r"[ \u00a0\t.]*(?:\n|\Z)")
+MAX_GAP = 5_000  # a quote further from the last one than this is never the same speaker's (a cap, see below)
 
 
 def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> list[Quote]:
@@ -20,10 +30,14 @@ def adjacent_quotes(text: str, quotes: list[Quote], extent: tuple[int, int]) -> 
     and spaces between (“A,” she said, “B.”)."""
     lo, hi = extent
     out = []
-    before = [q for q in quotes if q.end <= lo and text[q.end : lo].strip(GLUE) == "" and "\n" not in text[q.end : lo]]
+    # quotes never overlap and each holds a mark that is no glue: only the last quote that ends before the clause
+    # and the first that opens after it can be next to it
+    last_before = bisect_right(quotes, lo, key=lambda q: q.end) - 1
+    before = last_before >= 0 and GLUE_GAP.fullmatch(text, quotes[last_before].end, lo) is not None
     if before:
-        out.append(before[-1])
-    after = [q for q in quotes if q.start >= hi and text[hi : q.start].strip(GLUE + ".").lower() in ("", "but", "and")]
+        out.append(quotes[last_before])
+    first_after = next(quotes_from(quotes, hi), None)
+    after = [first_after] if first_after is not None and AFTER_GAP.fullmatch(text, hi, first_after.start) else []
     gap = text[hi : after[0].start] if after else ""
     if out and after and "\n" not in gap and _ends_sentence(text, out[0]):
         out = []  # “… experience.” He adds, “B.”: the quote before ended its own sentence; the cue's is after it
@@ -61,11 +75,15 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
     out: list[Quote] = []
     pos = max([extent[1], *(q.end for q in near)])
     # a quote the cue's clause runs into ("said on NBC's “Meet the Press.”") is part of the clause: go on after it
-    pos = next((q.end for q in quotes if q.start < pos < q.end and q not in near), pos)
+    inside = quote_at(quotes, pos, pos)
+    if inside is not None and inside.start < pos < inside.end and inside not in near:
+        pos = inside.end
     sentence_end = pos  # where the cue's sentence has ended, once a quote inside it closed it
-    for q in quotes:
+    for q in quotes_from(quotes, pos):
         if q.start < pos:
             continue
+        if q.start - pos > MAX_GAP:
+            break  # (only a run of thousands of spaces could join them: the work per cue stays bounded)
         gap = text[pos : q.start].replace("\u00a0", " ")
         if "\n" in gap:
             # a paragraph that is one quote and nothing else, right after the speaker's paragraph ends, goes on
@@ -94,9 +112,10 @@ def following_quotes(text: str, quotes: list[Quote], near: list[Quote], extent: 
 
 def _whole_paragraph(text: str, quote: Quote) -> bool:
     """A quote that opens its paragraph and closes it, with at most a full stop after the closing mark."""
-    before = text[: quote.start].rstrip(" \u00a0\t")
-    after = text[quote.end :].split("\n", 1)[0]
-    return (before == "" or before.endswith("\n")) and after.strip(" \u00a0\t.") == ""
+    before = quote.start
+    while before > 0 and text[before - 1] in " \u00a0\t":
+        before -= 1
+    return (before == 0 or text[before - 1] == "\n") and PARAGRAPH_END.match(text, quote.end) is not None
 
 
 def _closes_sentence(text: str, quote: Quote) -> bool:
@@ -112,7 +131,10 @@ def with_lead_in(text: str, quoted: Pieces, parsed: Pieces) -> Pieces:
     first = quoted[0][0]
     lead = [(a, b) for a, b in parsed if a < first and b >= first - 3 and b <= quoted[0][1]]
     # not across a parenthesis that opens the quote: "… blowback from members (“I want my dues back,” wrote …)"
-    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[:first].rstrip(" \u00a0“\"'‘").endswith("("):
+    opening = first
+    while opening > 0 and text[opening - 1] in " \u00a0“\"'‘":
+        opening -= 1
+    if lead and text[lead[0][0] : first].count("\n") == 0 and not text[opening - 1 : opening] == "(":
         return [(lead[0][0], quoted[0][1]), *quoted[1:]]
     return quoted
 
@@ -146,7 +168,7 @@ def through_quote(text: str, pieces: Pieces, quotes: list[Quote], cue: tuple[int
     the quotation closes: the speaker's quoted words go on ('said Chicago needs “more cooperation. There is
     fence-mending to do.”')."""
     start, end = pieces[0][0], pieces[-1][1]
-    for q in quotes:
+    for q in filter(None, [quote_at(quotes, end, end)]):  # (only a quote around the content's end can hold it)
         # (a content that starts right at the opening mark counts: 'telling reporters that "[I'm not okay] with …"')
         opens = start <= q.start or (q.start < start <= q.inner_start + 1)
         if opens and q.start < end < q.inner_end and not (q.start <= cue[0] < q.end):
@@ -160,11 +182,11 @@ def coordinated_quote(text: str, pieces: Pieces, quotes: list[Quote]) -> Pieces:
     """A content that ends with a quote coordinated with another ('chanted “stop the war” and “no justice, no
     peace”') takes in the other."""
     end = pieces[-1][1]
-    last = next((q for q in quotes if q.start < end <= q.end), None)
-    if last is None or text[end : last.end].strip(" ,.;:!?'\"”»") != "":
+    last = quote_at(quotes, end, end)
+    if last is None or not last.start < end or text[end : last.end].strip(" ,.;:!?'\"”»") != "":
         return pieces
-    other = next((q for q in quotes if q.start >= last.end), None)
-    if other is None or text[last.end : other.start].strip(" ,").lower() not in ("and", "or"):
+    other = next(quotes_from(quotes, last.end), None)
+    if other is None or not AND_OR_GAP.fullmatch(text, last.end, other.start):
         return pieces
     return [*pieces[:-1], (pieces[-1][0], _words_end(text, other, other.inner_start, trailing=",.;:"))]
 

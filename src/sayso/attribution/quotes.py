@@ -7,6 +7,8 @@ the quote is closed at the end of its paragraph and a warning says where.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPENING = "“„«"
@@ -36,7 +38,8 @@ def _opens(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
-    """Direct quotes in text order, and warnings about unbalanced marks."""
+    """Direct quotes in text order (none overlaps another: sayso.attribution searches them by position), and
+    warnings about unbalanced marks."""
     quotes: list[Quote] = []
     warnings: list[str] = []
     start: int | None = None
@@ -79,7 +82,31 @@ def _continues_next_paragraph(text: str, newline: int) -> bool:
 
 def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """The quote containing the stretch [start, end), if any."""
-    for q in quotes:
-        if q.start <= start and end <= q.end:
-            return q
-    return None
+    # quotes are in text order and never overlap: only the first that ends at or after `end` can contain it (a
+    # search, not a walk over every quote: it runs for every cue of a text)
+    i = bisect_left(quotes, end, key=_end)
+    return quotes[i] if i < len(quotes) and quotes[i].start <= start else None
+
+
+def quotes_from(quotes: list[Quote], position: int) -> Iterator[Quote]:
+    """The quotes that open at or after `position`, in text order."""
+    for i in range(bisect_left(quotes, position, key=_start), len(quotes)):
+        yield quotes[i]
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotes that share a character with [start, end), in text order."""
+    out = []
+    for i in range(bisect_right(quotes, start, key=_end), len(quotes)):
+        if quotes[i].start >= end:
+            break
+        out.append(quotes[i])
+    return out
+
+
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def _end(quote: Quote) -> int:
+    return quote.end

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from sayso.nlp.headline import sentence_case
 from sayso.nlp.pieces import PIECE_CHARS, piece_bounds
+from sayso.nlp.pipeline import CUT_KEY, MAX_SENTENCE_TOKENS
 
 TEXT_KEY = "sayso.text"
 # no-break, figure, thin and narrow no-break spaces: one character each, so offsets do not move
@@ -37,8 +38,9 @@ def doc_text(doc: Doc) -> str:
 
 
 def for_parser(text: str) -> str:
-    """The text as the parser reads it: the same length, odd spaces made plain and a Title Case headline in
-    sentence case (sayso.nlp.headline)."""
+    """The text as the parser reads it: the same length, odd spaces made plain, a Title Case headline in
+    sentence case (sayso.nlp.headline) and page furniture blanked out (sayso.read.furniture: the parser never
+    sees a label, a credit or an embed, nor joins one to the sentence beside it)."""
     return sentence_case(text.translate(PARSER_SPACES))
 
 
@@ -79,4 +81,23 @@ def join_pieces(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
     # (spaCy's stubs lack `exclude`, which spaCy 3.8 takes: the tensors are not needed, the text is kept apart)
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
+    cuts, offset = [], 0
+    for doc in docs:
+        cuts += [offset + c for c in doc.user_data.get(CUT_KEY, ())]
+        offset += len(doc.text)
+    if cuts:
+        joined.user_data[CUT_KEY] = cuts
+    return joined
+
+
+def parse_warnings(doc: Doc) -> tuple[str, ...]:
+    """What the parse cut short: stretches too long for a sentence (sayso.nlp.pipeline.MAX_SENTENCE_TOKENS)."""
+    cuts = doc.user_data.get(CUT_KEY, ())
+    if not cuts:
+        return ()
+    where = ", ".join(str(c) for c in cuts[:5]) + (", …" if len(cuts) > 5 else "")
+    return (
+        f"{len(cuts)} stretch(es) of {MAX_SENTENCE_TOKENS} tokens without a sentence end were cut into sentences "
+        f"(at characters {where}): attributions do not run across these cuts",
+    )

@@ -16,7 +16,7 @@ Claims re-reported from one outlet count once, however often the article repeats
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sayso.model import Attribution, OriginalSource
 from sayso.resolve.data import outlet_by_name
@@ -48,15 +48,28 @@ def _names(attributions: Sequence[Attribution], entities: Mapping[str, Sequence[
 
 def _is_outlet(name: str | None, attributions: Sequence[Attribution], names: Mapping[str, str | None]) -> bool:
     """A known outlet, or an organisation whose reports carry other sources' claims nested in them."""
-    if name is None:
-        return False
-    if outlet_by_name(name) is not None:
-        return True
+    return _outlet_test(attributions, names)(name)
+
+
+def _outlet_test(attributions: Sequence[Attribution], names: Mapping[str, str | None]) -> Callable[[str | None], bool]:
+    """`_is_outlet` over one document's attributions, with what it needs gathered once (asked for every step of
+    every claim's chain, each asking went over every attribution: the work grew with the square of the text)."""
     parents = {a.nested_in for a in attributions if a.nested_in}
-    return any(
-        names[a.id] == name and a.id in parents and a.source_kind in {"organization", "document"} and a.act == "report"
+    reporting = {
+        names[a.id]
         for a in attributions
-    )
+        if a.id in parents and a.source_kind in {"organization", "document"} and a.act == "report"
+    }
+    known: dict[str, bool] = {}
+
+    def is_outlet(name: str | None) -> bool:
+        if name is None:
+            return False
+        if name not in known:
+            known[name] = outlet_by_name(name) is not None or name in reporting
+        return known[name]
+
+    return is_outlet
 
 
 def chains(
@@ -91,6 +104,7 @@ def origins(
     """Each claim's original source (see the module's rules); None for a claim with no source."""
     names = _names(attributions, entities or {})
     by_id = {a.id: a for a in attributions}
+    is_outlet = _outlet_test(attributions, names)
 
     def top_outlet(a: Attribution) -> str | None:
         found = None
@@ -98,7 +112,7 @@ def origins(
         seen: set[str] = set()
         while cur is not None and cur.id not in seen:
             seen.add(cur.id)
-            if _is_outlet(names[cur.id], attributions, names):
+            if is_outlet(names[cur.id]):
                 found = names[cur.id]
             cur = by_id.get(cur.nested_in) if cur.nested_in else None
         return found
@@ -136,7 +150,8 @@ def original_sources(
         o = origin[a.id]
         if o is not None:
             groups.setdefault(o, []).append(a.id)
-    outlets = [name for name in groups if _is_outlet(name, attributions, names)]
+    is_outlet = _outlet_test(attributions, names)
+    outlets = [name for name in groups if is_outlet(name)]
     order = {a.id: n for n, a in enumerate(attributions)}
     out = []
     for name, claims in groups.items():
