@@ -36,6 +36,8 @@ STATEMENTS: list[Case] = [
     ("The singer revealed in an interview that she had quit drinking two years ago.", [("revealed", S)]),
     ("The pop star tweeted that her new album would be out in May.", [("tweeted", S)]),
     ("The club declined to comment on the transfer.", [("declined", S)]),
+    ("Court papers filed by the owners oppose the sale of the land.", [("oppose", S)]),
+    ("The judge agreed with the prosecutors that the evidence was weak.", [("agreed with", S)]),
     ("The governor warned that the storm could cut power to thousands of homes.", [("warned", S)]),
     ("Residents complained that the buses never come on time.", [("complained", S)]),
     ("The chairman promised to publish the full accounts by March.", [("promised", S)]),
@@ -74,13 +76,14 @@ FINDINGS: list[Case] = [
     ("Officers observed that the driver could barely stand.", [("observed", F)]),
     ("The autopsy determined that the victim died of a heart attack.", [("determined", F)]),
     ("In the latest poll, the mayor leads her rival by ten points.", [("In", F)]),
+    ("According to the survey, most commuters drive alone.", [("According to", F)]),
 ]
 
 INTENTIONS: list[Case] = [
     ("The company plans to open twelve new stores this year.", [("plans", I)]),
     ("The striker wants to finish his career in Brazil.", [("wants", I)]),
     ("The director hopes to start filming in the spring.", [("hopes", I)]),
-    ("The union refused to end the strike.", [("refused", I)]),
+    ("The club aims to double its membership by 2030.", [("aims", I)]),
     ("The senator expects to win the primary easily.", [("expects", I)]),
     ("The board is eager to sell the loss-making division.", [("is eager", I)]),
 ]
@@ -114,11 +117,17 @@ NOT_SAID: list[Case] = [
     ("Kurdish fighters are defending the city.", []),
     ("The mayor pushed a cart of food through the crowd.", []),
     ("The agency issued new passports to the refugees.", []),
+    ("Do not believe every rumour you read online.", []),
+    ("Police were called to the house shortly after midnight.", []),
+    ("The customer called to try to cancel his contract.", []),
+    ("The bank refused to reverse the charges.", []),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),
     ("One of the witnesses said the driver was speeding.", [("said", S)]),
     ("The ministry released a statement on Monday.", [("released", S)]),
+    ("The hospital declined to comment on the case.", [("declined", S)]),
+    ("Her agent called this morning to say the tour was off.", [("called", S)]),
 ]
 
 CASES: list[Case] = [*STATEMENTS, *BELIEFS, *KNOWLEDGE, *FINDINGS, *INTENTIONS, *NOT_SAID]

@@ -25,6 +25,8 @@ from sayso.lexicons import Lexicons
 
 MAX_CALLED = 6  # tokens in the object of a call on the telephone or of an event
 GENERIC = {"you", "one", "ya", "y'all"}
+SPEECH_ACTS = {"be", "give", "provide", "offer", "release", "disclose", "name", "identify", "elaborate", "address"}
+REFUSALS = {"refuse", "decline"}
 SEEM_VERBS = {"appear", "seem"}
 SEEM_COMPLEMENTS = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
 # words that may stand before an imperative at the start of its sentence ("So remember …", "Just imagine …")
@@ -50,12 +52,14 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return "being somewhere, not seeming"
     if lemma in words.get("naming_verb", ()) and verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_name(verb):
         return "a participle that names"
-    if lemma == "call" and _calls_up(verb):
+    if lemma == "call" and _calls_up(verb, lex):
         return "a call on the telephone or of an event"
     if lemma in words.get("vote_verb", ()):
         return "a vote"
     if lemma == "decide" and _own_infinitive(verb) is not None:
         return "a decision to act"
+    if lemma in REFUSALS and _refuses_to_act(verb, lex):
+        return "a refusal to act"
     if lemma == "charge" and _charges_a_price(verb, deps):
         return "a charge for a price"
     if lemma in words.get("object_verb", ()) and _thing_object(verb, deps, lex):
@@ -95,8 +99,10 @@ def _imperative(verb: Token) -> bool:
         return False
     if verb.dep_ == "conj" and not _imperative(verb.head):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in verb.children):
         return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children):
+        return False  # ("Do not believe …", "Don't believe it" are imperatives too)
     if verb.dep_ == "conj":
         return True
     first = verb.sent.start
@@ -136,26 +142,46 @@ def _own_infinitive(verb: Token) -> Token | None:
     return next(infinitives, None)
 
 
-def _calls_up(verb: Token) -> bool:
+def _calls_up(verb: Token, lex: Lexicons) -> bool:
     """"called the police", "called a snap election": an object and nothing said of it (not "called it a
     disgrace", "called the report “fake”", not "call for", "call on", "call out")."""
     kids = list(verb.children)
-    if not any(c.dep_ == "dobj" for c in kids) or any(c.dep_ in ("prt", "oprd", "ccomp", "xcomp", "attr", "acomp")
-                                                       for c in kids):
+    if any(c.dep_ in ("prt", "oprd", "ccomp", "attr", "acomp") for c in kids):
+        return False
+    after = verb.doc[verb.i + 1 : verb.sent.end]
+    if any(t.is_quote for t in after[:8]):
+        return False
+    deps = {c.dep_ for c in kids}
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in lex.verbs for c in kids):
+        return False  # "he called to say …": what he said is the content of the call
+    if "nsubjpass" in deps and not deps & {"xcomp", "dobj"}:
+        return True  # "Police were called to the scene"
+    if "dobj" not in deps:
+        # "he called to complain", "she called twice": a call on the telephone ("called for" is a particle cue)
+        return not any(c.dep_ == "prep" for c in kids) and "nsubjpass" not in deps and verb.dep_ != "acl"
+    if "xcomp" in deps:
         return False
     obj = next(c for c in kids if c.dep_ == "dobj")
     if len(list(obj.subtree)) > MAX_CALLED:
         return False  # the police, a meeting, a snap election: what is called up is short
-    if any(c.dep_ in ("oprd", "acomp", "amod", "appos") and c.i > obj.i for c in obj.children):
-        return False
-    after = verb.doc[verb.i + 1 : verb.sent.end]
-    return not any(t.is_quote for t in after[:8])
+    return not any(c.dep_ in ("oprd", "acomp", "amod", "appos") and c.i > obj.i for c in obj.children)
 
 
 def _one_name(verb: Token) -> bool:
     """One name after a naming participle ("a film called Ghost"), not a name and a label ("the letter called Oz
     a quack": the letter calls him one)."""
     return sum(1 for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp")) <= 1
+
+
+def _refuses_to_act(verb: Token, lex: Lexicons) -> bool:
+    """"refused to reverse the charge", not "declined to comment" or "refused to say": a refusal to do something
+    other than speak."""
+    infinitive = _own_infinitive(verb)
+    if infinitive is None:
+        return False
+    lemma = infinitive.lemma_.lower()
+    said = lex.cue_types.get(("verb", lemma))
+    return not (lemma in lex.verbs and (said is None or said.type == "statement")) and lemma not in SPEECH_ACTS
 
 
 def _charges_a_price(verb: Token, deps: set[str]) -> bool:

@@ -9,6 +9,7 @@ cue not listed a statement); its frame and its source then refine it:
   or an agreement is about decides its type ("declined to comment" is said, "refused to resign" intended);
 - a source that is evidence rather than a speaker ("the study", "footage", "the data": evidence_words.tsv) makes a
   cue that people also say with a finding ("the video revealed", "a poll suggests"); by a person it stays said;
+- a document that would hold a belief, knowledge or an intention states it ("the brief opposes the unsealing");
 - words in quotation marks are words said, whatever the cue ("“We will win,” he vowed"), and a dash- or
   colon-introduced quote is a statement;
 - "see X as Y" and "find it hard" are views held, not perceptions.
@@ -27,6 +28,7 @@ STATEMENT = CueType("statement", "statement", "statement")
 SAID_KINDS = {"dash"}
 # cues that name a document or its channel by a preposition ("In the latest poll, …"); evidence finds
 DOCUMENT_KINDS = {"document", "colon"}
+HELD = {"belief", "knowledge", "intention"}  # what a person holds; a document states it
 VIEW_VERBS = {"see", "find"}  # "see X as Y", "found it hard to …": a view held
 
 
@@ -46,6 +48,8 @@ def attribution_type(
         return "statement"
     if evidence:
         return entry.of_evidence
+    if entry.type in HELD and _document(doc, source, lex):
+        return "statement"  # "legal papers opposing the unsealing": a document holds nothing, it states
     if cue.kind in ("verb", "particle") and _views(cue.head):
         return "belief"
     infinitive = _own_infinitive(cue)
@@ -86,6 +90,15 @@ def _evidence(doc: Doc, source: Span | None, lex: Lexicons) -> bool:
     # "the results of the tests", "data from the survey": a quantity of evidence
     of = [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return root.lower_ in ("results", "findings") and any(g.lemma_.lower() in lex.evidence_words for g in of)
+
+
+def _document(doc: Doc, source: Span | None, lex: Lexicons) -> bool:
+    """Whether the source is a document that states something ("the lawsuit", "legal papers", "the report")."""
+    span = None if source is None else doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return any(lex.source_words.get(w) == "document" for w in (root.lower_, root.lemma_.lower()))
 
 
 def _own_infinitive(cue: Cue) -> Token | None:
