@@ -4,8 +4,10 @@ words (roles, names, modifiers, canonical names). The rules that link mentions a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -45,9 +47,9 @@ OUTLET_HEADS = frozenset({"newspaper", "paper", "outlet", "network", "broadcaste
 PLACE_PREPS = frozenset({"in", "at", "near", "to", "into", "from", "outside", "across", "throughout", "around", "via"})
 PUBLISHER_PREPS = frozenset({"by", "from", "in", "of"})
 PRONOUNS = frozenset(
-    {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our", "i", "me"}
+    {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "we", "us", "our", "i", "me", "my"}
 )
-FIRST_PERSON = frozenset({"i", "me", "we", "us", "our"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 PRONOUN_WINDOW = 4  # sentences a pronoun looks back for a source before any earlier mention
 JOINERS = frozenset({"-", "&"})  # punctuation that belongs to a name
 
@@ -112,7 +114,7 @@ class Resolution:
 
     def refers_to(self, start: int, end: int) -> str | None:
         """The entity of the mention over `[start, end)`, or of the first mention inside it."""
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = self.mentions_in(start, end)
         exact = [m for m in inside if m.start == start and m.end == end]
         for m in exact or inside:
             if m.refers_to:
@@ -120,7 +122,16 @@ class Resolution:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside `[start, end)`, in the order of `mentions`."""
+        # (found by position: asked for every attribution, a walk over every mention grew with the square of the text)
+        order, starts = self._by_start
+        found = sorted(order[bisect_left(starts, start) : bisect_right(starts, end)])
+        return [self.mentions[i] for i in found if self.mentions[i].end <= end]
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return order, [self.mentions[i].start for i in order]
 
     def publisher_before(self, offset: int) -> str | None:
         """The outlet (or organisation) whose report is the most recent before `offset`."""
@@ -130,6 +141,18 @@ class Resolution:
 
 
 GENERIC = frozenset({"you", "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "this", "that"})
+
+
+def _web_name(tok: Token) -> bool:
+    """A site named by its address ('iGen.fr', 'Mediaite.com'), which the tagger may take for a common noun."""
+    name, dot, ending = tok.text.rpartition(".")
+    return bool(dot) and len(name) >= 2 and " " not in name and ending.isalpha() and 2 <= len(ending) <= 4
+
+
+def _coordinated(c: _Cand) -> bool:
+    """'the league and the player's agent': a source naming several speakers, not all of them names (those are a
+    group: `_Resolver._group`)."""
+    return any(c.toks.start <= t.i < c.toks.end for t in c.head.conjuncts if t.i > c.head.i)
 
 
 def _generic(c: _Cand) -> bool:

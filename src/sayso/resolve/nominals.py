@@ -3,6 +3,8 @@ institutions named by a proper modifier or a nearby nationality (see `resolver.p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from sayso.resolve.data import Country, Outlet, key
@@ -113,6 +115,10 @@ class NominalRules:
                         return e
             if lemma in NO_TRACK_ANONYMOUS and not c.is_source:
                 return None
+            if definite and kind == PERSON and c.is_source and not head.tag_.endswith("S"):
+                named = self._named_earlier(c)  # 'The judge' after 'Justice Frank Nervo'
+                if named is not None:
+                    return named
             if kind == PERSON and c.is_source and not head.tag_.endswith("S"):
                 named = self._named_later(c, "PERSON")  # 'A former PGA Tour player claims …', named below
                 if named is not None:
@@ -153,31 +159,64 @@ class NominalRules:
             return self._entity(_nominal_name(c), kind, "nominal", head=lemma)
         if not c.is_source:
             return None
+        if indefinite and not head.tag_.endswith("S"):  # 'A former PGA Tour player claims …', named below
+            named = self._named_later(c, "PERSON") or self._named_later(c, "ORG")
+            if named is not None:
+                return named
         if definite:  # 'the host' after 'a radio host'
             for e in reversed(self.entities):
                 if e.category in {"anonymous", "nominal"} and e.head == lemma and mods <= e.modifiers:
                     return e
+            if not head.tag_.endswith("S"):
+                named = self._named_earlier(c)  # 'The Michigan-based pro' after 'pro golfer Dan Olsen'
+                if named is not None:
+                    return named
         e = self._entity(_nominal_name(c), kind, "nominal", head=lemma)
         e.modifiers = e.modifiers or mods
         return e
 
     def _named_later(self, c: _Cand, label: str) -> _Entity | None:
-        """A description that the article names a little later ('A man says … a man known as Conal'; 'A New York
-        judge has rejected … Justice Frank Nervo rejected'): the first later named source of its label (a full
-        name for a person) within `LOOKAHEAD` sentences, where no other named source of that label stands between."""
+        """A description that the article names a little later: the first named mention of its label (PERSON or
+        ORG) within `LOOKAHEAD` sentences whose sentence repeats a word of the description, or the role it names
+        ('A former PGA Tour player claims …' / 'Dan Olsen, who has made 35 PGA Tour starts'; 'A man says …' / 'a
+        man known as Conal'; 'A New York judge' / 'Justice Frank Nervo'; 'A union representing flight attendants'
+        / 'the Association of Flight Attendants')."""
+        described = _words(c.toks)
+        common = _words(t for t in c.toks if t.pos_ != "PROPN")
+        head = _words([c.head])
         here = self.index.sent_of[c.head.i]
         for i in sorted(self.cands):
-            if i <= c.head.i:
+            if i <= c.head.i or not (c.toks.start > i or i >= c.toks.end):
                 continue
-            later = self.cands[i]
             if self.index.sent_of[i] - here > LOOKAHEAD:
                 return None
-            if later.label != label or not later.is_source:
+            later = self.cands[i]
+            if _known_as(later.head, head):  # 'a man known as Conal', 'a group called Justice Now'
+                return self.resolve(later)
+            if later.label != label or self.index.sent_of[i] == here:
                 continue
-            ent = self.index.ent_of.get(i)
-            if label == "PERSON" and (ent is None or len([t for t in ent if t.is_alpha]) < 2):
+            sentence = self.doc[self.index.sent_starts[self.index.sent_of[i]] : later.toks.end + 8]
+            shared = described & _words(sentence)
+            if shared & head or len(shared & common) >= 2:  # the role it names, or two of its common words
+                return self.resolve(later)
+        return None
+
+    def _named_earlier(self, c: _Cand) -> _Entity | None:
+        """A definite description of someone the article has named: the latest named person within `LOOKAHEAD`
+        sentences before it whose sentence gives the role or head it names ('the judge' after 'Justice Frank
+        Nervo'; 'The Michigan-based pro' after 'pro golfer Dan Olsen')."""
+        head = _words([c.head])
+        here = self.index.sent_of[c.head.i]
+        for i in sorted(self.done, reverse=True):
+            e = self.done[i]
+            if i >= c.toks.start or e is None or e.category != "person":
                 continue
-            return self.resolve(later)
+            if here - self.index.sent_of[i] > LOOKAHEAD:
+                return None
+            n = self.index.sent_of[i]
+            end = self.index.sent_starts[n + 1] if n + 1 < len(self.index.sent_starts) else len(self.doc)
+            if head & _words(self.doc[self.index.sent_starts[n] : end]) and not head & _words([self.doc[i]]):
+                return e
         return None
 
     def _issuer(self, head: Token) -> _Entity | None:
@@ -296,3 +335,25 @@ class NominalRules:
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), e)
         return best[1] if best else None
+
+
+def _words(toks: Iterable[Token]) -> set[str]:
+    """The content words of a stretch, as lemmas and as the roles they name ('Justice' -> judge)."""
+    out = set()
+    for t in toks:
+        if t.is_stop or not t.is_alpha or t.pos_ in {"DET", "ADP", "PRON"}:
+            continue
+        word = lemma_of(t)
+        out.add(word)
+        role = role_word(word)
+        if role is not None:
+            out.add(role)
+    return out
+
+
+def _known_as(tok: Token, head: set[str]) -> bool:
+    """A name the text gives a description's head word: 'a man known as Conal', 'a group called X', 'a man named X'."""
+    verb = tok.head.head if tok.head.lower_ == "as" else tok.head
+    if lemma_of(verb) not in {"know", "call", "name", "identify"} or verb.dep_ != "acl":
+        return False
+    return bool(head & _words([verb.head]))

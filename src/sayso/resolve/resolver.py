@@ -54,6 +54,7 @@ from sayso.resolve.kinds import (
 from sayso.resolve.mentions import (
     DEFINITE,
     FIRST_PERSON,
+    GENERIC,
     JOINERS,
     NAMED_LABELS,
     PRONOUN_WINDOW,
@@ -65,6 +66,7 @@ from sayso.resolve.mentions import (
     _agrees,
     _Cand,
     _capitalised,
+    _coordinated,
     _country_people,
     _Entity,
     _generic,
@@ -78,6 +80,7 @@ from sayso.resolve.mentions import (
     _roles,
     _trackable_nominal,
     _trim,
+    _web_name,
     _with_titles,
 )
 from sayso.resolve.names import (
@@ -209,7 +212,11 @@ class _Resolver(NominalRules):
             group = self._group(c)
             if group is not None:
                 return group
-        if head.tag_ in {"NNP", "NNPS"} or c.label in NAMED_LABELS or _capitalised(head) or outlet_exact(c.text):
+            own = self.index.ent_of.get(head.i)
+            if _coordinated(c) and not (own is not None and own.end >= c.toks.end):
+                return None  # one attribution for several sources ('the league and the agent'): no one entity
+        named = head.tag_ in {"NNP", "NNPS"} or c.label in NAMED_LABELS or _capitalised(head) or _web_name(head)
+        if named or outlet_exact(c.text):
             e = self._proper(c)
             if e is not None:
                 return e
@@ -512,5 +519,7 @@ def resolve_sources(
             out.append(att)
             continue
         name = by_span.get((att.source.start, att.source.end)) or resolution.refers_to(att.source.start, att.source.end)
+        if name is not None and name.lower() in PRONOUNS | GENERIC:
+            name = None  # a source is never a bare pronoun
         out.append(dataclasses.replace(att, source_refers_to=name) if name else att)
     return out, resolution.entities

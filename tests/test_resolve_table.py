@@ -1,0 +1,108 @@
+"""Resolution across the article (issue 21 part 5, issue 20 part 4): descriptions tied to the names the article
+gives them before or after, the issuer of a statement, coordinated sources, generic and bare pronouns. Sentences
+written for these tests; each row asserts every source's `source_refers_to`."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_resolve import Spec, refers
+
+CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
+    (
+        "a description named in the next sentence",
+        "A former tour player claims that the golfer was suspended for a month. Dan Olsen, who was an exempt tour "
+        "player in 2004, made the claim on a radio show. Olsen said that players had told him.",
+        [
+            ("A former tour player", "claims", "the golfer was suspended for a month"),
+            ("Olsen", "said", "players had told him"),
+        ],
+        ["Dan Olsen", "Dan Olsen"],
+    ),
+    (
+        "a man known as",
+        "A man says that the cable company got him fired. The Consumerist reports that a man known as Conal "
+        "complained to the company twice.",
+        [
+            ("A man", "says", "the cable company got him fired"),
+            ("The Consumerist", "reports", "a man known as Conal complained to the company twice"),
+        ],
+        ["Conal", "Consumerist"],
+    ),
+    (
+        "a judge named as a justice, and the judge after",
+        "A New York judge has rejected the request. Supreme Court Justice Frank Nervo wrote that the file was "
+        "private. The judge said that the parties opposed the motion.",
+        [
+            ("A New York judge", "has rejected", "the request"),
+            ("Supreme Court Justice Frank Nervo", "wrote", "the file was private"),
+            ("The judge", "said", "the parties opposed the motion"),
+        ],
+        ["Frank Nervo", "Frank Nervo", "Frank Nervo"],
+    ),
+    (
+        "a union described, then named",
+        "A union representing flight attendants endorsed the senator on Thursday. The Association of Flight "
+        "Attendants said that the senator had fought for its members.",
+        [
+            ("A union representing flight attendants", "endorsed", "the senator"),
+            ("The Association of Flight Attendants", "said", "the senator had fought for its members"),
+        ],
+        ["Association of Flight Attendants", "Association of Flight Attendants"],
+    ),
+    (
+        "a description with nothing in common with the next name stays itself",
+        "A witness said that the car was red. Mayor John Smith said that the bridge was safe.",
+        [("A witness", "said", "the car was red"), ("Mayor John Smith", "said", "the bridge was safe")],
+        ["A witness", "John Smith"],
+    ),
+    (
+        "the issuer of a statement",
+        "In a statement announcing the pick, the Association of Flight Attendants called the senator a champion.",
+        [("a statement", "announcing", "the pick")],
+        ["Association of Flight Attendants"],
+    ),
+    (
+        "the statement after it",
+        "In a statement announcing the pick, the Association of Flight Attendants called the senator a champion. "
+        "The statement also said that she had fought for workers.",
+        [("a statement", "announcing", "the pick"), ("The statement", "said", "she had fought for workers")],
+        ["Association of Flight Attendants", "Association of Flight Attendants"],
+    ),
+    (
+        "the host after a radio host",
+        "A radio host claimed that the golfer was suspended. The host also said that the tour had hidden it.",
+        [
+            ("A radio host", "claimed", "the golfer was suspended"),
+            ("The host", "said", "the tour had hidden it"),
+        ],
+        ["A radio host", "A radio host"],
+    ),
+    (
+        "a web name after its description",
+        "French website iGen.fr claims that the watch will cost $500.",
+        [("French website iGen.fr", "claims", "the watch will cost $500")],
+        ["iGen.fr"],
+    ),
+    (
+        "coordinated sources refer to no one entity",
+        "The league and the player's agent denied the report.",
+        [("The league and the player's agent", "denied", "the report")],
+        [None],
+    ),
+    ("generic you", "You could say that the plan failed.", [("You", "could say", "the plan failed")], [None]),
+    ("generic one", "One might argue that the plan failed.", [("One", "might argue", "the plan failed")], [None]),
+    (
+        "a bare demonstrative",
+        "Others say this shows his popularity across the globe.",
+        [("Others", "say", "this shows his popularity across the globe"), ("this", "shows", "his popularity")],
+        ["Others", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_resolution_across_the_article_table(
+    nlp: Language, text: str, specs: list[Spec], expected: list[str | None]
+) -> None:
+    assert refers(nlp, text, *specs) == expected
