@@ -110,13 +110,37 @@ ACT_CASES: list[tuple[str, Spec, str]] = [
         "assertion",
     ),
     ("The union said the agreement was historic.", ("The union", "said", "the agreement was historic"), "assertion"),
-    ("The bank said prices will rise next year.", ("The bank", "said", "prices will rise next year"), "assertion"),
+    ("The bank said prices will rise sharply.", ("The bank", "said", "prices will rise sharply"), "assertion"),
     (
         "Officials said the economy grew faster than anyone expected.",
         ("Officials", "said", "the economy grew faster than anyone expected"),
         "assertion",
     ),
+    # a prediction with a date or a price is a plan or a fact stated
+    (
+        "The site claims that the watch will start shipping by Valentine's Day 2015.",
+        ("The site", "claims", "the watch will start shipping by Valentine's Day 2015", "assertion"),
+        "report",
+    ),
+    # a comparison is a judgement
+    (
+        "The union said the governor has been a leader far more than the mayor.",
+        ("The union", "said", "the governor has been a leader far more than the mayor"),
+        "assertion",
+    ),
+    # a court's words are its assessment
+    (
+        "The judge said that the file should remain sealed.",
+        ("The judge", "said", "the file should remain sealed"),
+        "assessment",
+    ),
+    ("A judge rejected the request.", ("A judge", "rejected", "the request", "denial"), "assessment"),
     # an order is a demand
+    (
+        "The space agency warned the public to stay calm.",
+        ("The space agency", "warned", "the public to stay calm", "assertion"),
+        "demand",
+    ),
     (
         "Stop believing everything you read online, the agent said.",
         ("the agent", "said", "Stop believing everything you read online"),

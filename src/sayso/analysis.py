@@ -12,6 +12,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso import deadline
 from sayso.attribution import extract_attributions
 from sayso.attribution.extract import Extraction, Prepared
 from sayso.errors import AnalysisFailed
@@ -96,12 +97,18 @@ class Analyzer:
             yield analyze_doc(doc, meta, self.mode)
 
     def analyze_batch(
-        self, records: Iterable[Record], batch_size: int = BATCH_SIZE
+        self, records: Iterable[Record], batch_size: int = BATCH_SIZE, time_limit: float | None = None
     ) -> Iterator[tuple[Record, Document | AnalysisFailed]]:
-        """Each record with its Document, in input order; a document whose analysis fails comes with the failure
-        instead, and the batch goes on."""
+        """Each record with its Document, in input order; a document whose analysis fails, or runs past
+        `time_limit` seconds after its parse (sayso.deadline), comes with the failure instead, and the batch goes on."""
         for doc, record in parse_pairs(self.nlp, ((r.text, r) for r in records), batch_size):
             try:
-                yield record, analyze_doc(doc, record.meta, self.mode)
+                with deadline.time_limit(time_limit):
+                    document = analyze_doc(doc, record.meta, self.mode)
+            except deadline.DocumentTimeout:
+                yield record, AnalysisFailed(record.meta.name, deadline.timeout_message(time_limit or 0))
+                continue
             except Exception as err:  # one document's bug must not cost the others their analysis
                 yield record, AnalysisFailed(record.meta.name, f"analysis failed ({type(err).__name__}: {err})")
+                continue
+            yield record, document

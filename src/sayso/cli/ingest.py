@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from sayso.cli.modes import mode_option, type_option
+from sayso.cli.modes import mode_option, time_limit_option, type_option
 from sayso.corpus import DEFAULT_BATCH_SIZE, ENGINES, Event, IngestOptions, ingest
 from sayso.errors import SaysoError
 from sayso.read import DEFAULT_MAX_BYTES
@@ -111,6 +111,7 @@ class _Display:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
+@time_limit_option
 @mode_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-input errors, no summary.")
 @click.option("--verbose", "-v", is_flag=True, help="A line on stderr for every committed batch.")
@@ -125,6 +126,7 @@ def ingest_command(
     published: str | None,
     max_bytes: int,
     model: str | None,
+    time_limit: float,
     mode: str,
     quiet: bool,
     verbose: bool,
@@ -150,6 +152,7 @@ def ingest_command(
         model=model,
         max_bytes=max_bytes,
         mode=mode,
+        time_limit=time_limit,
     )
     display = _Display(quiet=quiet, verbose=verbose)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from sayso import __version__
-from sayso.cli.modes import mode_option, type_option
+from sayso.cli.modes import mode_option, time_limit_option, type_option
 from sayso.errors import AnalysisFailed, InputError, SaysoError
 from sayso.read import DEFAULT_MAX_BYTES, Record, read_inputs
 
@@ -63,6 +63,7 @@ def cli() -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--model", default=None, help="spaCy pipeline package or path (default: the pinned small English one).")
+@time_limit_option
 @mode_option
 @type_option
 def analyze(
@@ -73,6 +74,7 @@ def analyze(
     published: str | None,
     max_bytes: int,
     model: str | None,
+    time_limit: float,
     mode: str,
     types: tuple[str, ...] | None,
 ) -> None:
@@ -95,7 +97,7 @@ def analyze(
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     records = _records(inputs, max_bytes, published, failed)
-    for record, doc in analyzer.analyze_batch(records):
+    for record, doc in analyzer.analyze_batch(records, time_limit=time_limit):
         if isinstance(doc, AnalysisFailed):
             click.echo(f"sayso: {doc}", err=True)
             failed.append(record.meta.name)

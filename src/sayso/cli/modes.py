@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sayso.deadline import DEFAULT_TIME_LIMIT_S
 from sayso.model import TYPES, parse_types
 from sayso.modes import DEFAULT_MODE, MODES
 
@@ -55,4 +56,29 @@ def type_option(command: F) -> F:
         metavar="TYPE[,TYPE]",
         help=f"Keep only these types of attribution: {', '.join(TYPES)} (default: all). "
         "'statement' keeps what sources said or wrote.",
+    )(command)
+
+
+def _seconds(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        click.echo(f"sayso: --time-limit must be a number of seconds (0: no limit), not {value!r}", err=True)
+        sys.exit(2)
+    return seconds
+
+
+def time_limit_option(command: F) -> F:
+    """`--time-limit SECONDS`: a document whose analysis runs longer is reported as failed and the run goes on."""
+    return click.option(
+        "--time-limit",
+        "time_limit",
+        default=str(int(DEFAULT_TIME_LIMIT_S)),
+        show_default=True,
+        callback=_seconds,
+        metavar="SECONDS",
+        help="Give up on a document whose analysis (after its parse) takes longer than this; it is reported "
+        "(ingest: in the store's errors table) and the run goes on. 0: no limit.",
     )(command)

@@ -54,9 +54,17 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, model: str | None, scheduler: str | None, workers: int, mode: str = DEFAULT_MODE) -> None:
+    def __init__(
+        self,
+        model: str | None,
+        scheduler: str | None,
+        workers: int,
+        mode: str = DEFAULT_MODE,
+        time_limit: float | None = None,
+    ) -> None:
         self.model = model
         self.mode = mode
+        self.time_limit = time_limit  # per document, enforced on the worker (sayso.deadline works in its threads)
         self.cluster: LocalCluster | None = None
         try:
             if scheduler:
@@ -88,7 +96,7 @@ class DaskEngine:
             unit = next(todo, None)
             if unit is None:
                 return False
-            running.add(self.client.submit(analyse_unit, unit, self.model, self.mode, pure=False))  # type: ignore[no-untyped-call]
+            running.add(self.client.submit(analyse_unit, unit, self.model, self.mode, self.time_limit, pure=False))  # type: ignore[no-untyped-call]
             return True
 
         for _ in range(2 * self.threads):

@@ -45,14 +45,15 @@ class InlineEngine(_Closing):
 
     name = "local"
 
-    def __init__(self, model: str | None, mode: str = DEFAULT_MODE) -> None:
+    def __init__(self, model: str | None, mode: str = DEFAULT_MODE, time_limit: float | None = None) -> None:
         self.model = model
         self.mode = mode
+        self.time_limit = time_limit
         load_model(model, mode)
 
     def map(self, units: Iterable[Unit]) -> Iterator[UnitResult]:
         for unit in units:
-            yield analyse_unit(unit, self.model, self.mode)
+            yield analyse_unit(unit, self.model, self.mode, self.time_limit)
 
 
 class ProcessEngine(_Closing):
@@ -60,9 +61,12 @@ class ProcessEngine(_Closing):
 
     name = "local"
 
-    def __init__(self, model: str | None, workers: int, mode: str = DEFAULT_MODE) -> None:
+    def __init__(
+        self, model: str | None, workers: int, mode: str = DEFAULT_MODE, time_limit: float | None = None
+    ) -> None:
         self.model = model
         self.mode = mode
+        self.time_limit = time_limit
         self.in_flight = 2 * workers  # one unit running and one queued per worker
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
@@ -81,7 +85,7 @@ class ProcessEngine(_Closing):
                 unit = next(todo, None)
                 if unit is None:
                     return
-                running.add(self.pool.submit(analyse_unit, unit, self.model, self.mode))
+                running.add(self.pool.submit(analyse_unit, unit, self.model, self.mode, self.time_limit))
 
         fill()
         while running:
@@ -104,14 +108,20 @@ class ProcessEngine(_Closing):
 
 
 def make_engine(
-    model: str | None, workers: int, engine: str, scheduler: str | None, mode: str = DEFAULT_MODE
+    model: str | None,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    mode: str = DEFAULT_MODE,
+    time_limit: float | None = None,
 ) -> Engine:
+    """`time_limit`: seconds for each document's analysis after its parse (sayso.deadline); None: no limit."""
     if engine == "dask":
         from sayso.corpus.cluster import DaskEngine
 
-        return DaskEngine(model, scheduler, workers, mode)
+        return DaskEngine(model, scheduler, workers, mode, time_limit)
     if engine != "local":
         raise IngestError(f"unknown engine {engine!r}: use local or dask")
     if workers == 1:
-        return InlineEngine(model, mode)
-    return ProcessEngine(model, workers, mode)
+        return InlineEngine(model, mode, time_limit)
+    return ProcessEngine(model, workers, mode, time_limit)

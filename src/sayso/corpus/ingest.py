@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sayso.corpus.engines import make_engine
 from sayso.corpus.inputs import estimate_documents, expand, records
 from sayso.corpus.jobs import IngestError, Job, Unit, UnitResult, peak_rss_mb
+from sayso.deadline import DEFAULT_TIME_LIMIT_S
 from sayso.errors import InputError
 from sayso.modes import DEFAULT_MODE, MODES
 from sayso.read import DEFAULT_MAX_BYTES
@@ -40,6 +41,7 @@ class IngestOptions:
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     mode: str = DEFAULT_MODE
+    time_limit: float | None = DEFAULT_TIME_LIMIT_S  # seconds per document's analysis; None or 0: no limit
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ class _Run:
         first = next(units, None)
         if first is not None:  # the model is loaded only when something needs analysing
             o = self.options
-            engine = make_engine(o.model, o.workers, o.engine, o.scheduler, o.mode)
+            engine = make_engine(o.model, o.workers, o.engine, o.scheduler, o.mode, o.time_limit)
             try:
                 for result in engine.map(itertools.chain([first], units)):
                     self._commit(result)

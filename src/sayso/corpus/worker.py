@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sayso import deadline
 from sayso.corpus.jobs import Failure, IngestError, Job, UnitResult, peak_rss_mb, worker_id
 from sayso.errors import SaysoError
 from sayso.modes import DEFAULT_MODE
@@ -52,16 +53,21 @@ def load_model(model: str | None, mode: str = DEFAULT_MODE) -> Language:
     return nlp
 
 
-def analyse_unit(jobs: Sequence[Job], model: str | None = None, mode: str = DEFAULT_MODE) -> UnitResult:
-    """Every job's rows, or a Failure for a document whose analysis raised; the others go on."""
+def analyse_unit(
+    jobs: Sequence[Job], model: str | None = None, mode: str = DEFAULT_MODE, time_limit: float | None = None
+) -> UnitResult:
+    """Every job's rows, or a Failure for a document whose analysis raised or ran past `time_limit` seconds after
+    its parse (sayso.deadline); the others go on."""
     started = time.perf_counter()
     nlp = load_model(model, mode)
     with _LOCK:
-        analysed, failures = _analyse(nlp, jobs, mode)
+        analysed, failures = _analyse(nlp, jobs, mode, time_limit)
     return UnitResult(tuple(analysed), tuple(failures), worker_id(), peak_rss_mb(), time.perf_counter() - started)
 
 
-def _analyse(nlp: Language, jobs: Sequence[Job], mode: str) -> tuple[list[DocumentRows], list[Failure]]:
+def _analyse(
+    nlp: Language, jobs: Sequence[Job], mode: str, time_limit: float | None = None
+) -> tuple[list[DocumentRows], list[Failure]]:
     from sayso.analysis import BATCH_SIZE
     from sayso.nlp.text import parse, parse_pairs
 
@@ -72,7 +78,7 @@ def _analyse(nlp: Language, jobs: Sequence[Job], mode: str) -> tuple[list[Docume
         pairs = ((job.record.text, job) for job in jobs)
         for doc, job in parse_pairs(nlp, pairs, max(1, min(len(jobs), BATCH_SIZE))):
             done += 1
-            _finish(doc, job, analysed, failures, mode)
+            _finish(doc, job, analysed, failures, mode, time_limit)
     except Exception:  # the parse failed on some text of the batch: parse the rest one by one to single it out
         for job in jobs[done:]:
             try:
@@ -80,17 +86,23 @@ def _analyse(nlp: Language, jobs: Sequence[Job], mode: str) -> tuple[list[Docume
             except Exception as e:
                 failures.append(Failure(job.record.meta.name, job.hash, _reason("parse", e)))
                 continue
-            _finish(doc, job, analysed, failures, mode)
+            _finish(doc, job, analysed, failures, mode, time_limit)
     return analysed, failures
 
 
-def _finish(doc: Doc, job: Job, analysed: list[DocumentRows], failures: list[Failure], mode: str) -> None:
+def _finish(
+    doc: Doc, job: Job, analysed: list[DocumentRows], failures: list[Failure], mode: str, time_limit: float | None
+) -> None:
     from sayso.analysis import analyze_doc
 
     try:
-        document = analyze_doc(doc, job.record.meta, mode)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        analysed.append(document_rows(document, job.hash, sentences=sentences, mode=mode))
+        with deadline.time_limit(time_limit):
+            document = analyze_doc(doc, job.record.meta, mode)
+            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+            rows = document_rows(document, job.hash, sentences=sentences, mode=mode)
+        analysed.append(rows)
+    except deadline.DocumentTimeout:  # a document past its time: recorded, and the run goes on
+        failures.append(Failure(job.record.meta.name, job.hash, deadline.timeout_message(time_limit or 0)))
     except Exception as e:  # one document's bug must not stop a corpus: it is recorded and the run goes on
         failures.append(Failure(job.record.meta.name, job.hash, _reason("analysis", e)))
 

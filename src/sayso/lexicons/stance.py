@@ -9,15 +9,16 @@ from functools import lru_cache
 from sayso.lexicons import _rows
 
 DENIAL_KINDS = ("denial", "doubt")
-CONTENT_ACTS = ("accusation", "assertion")
-WORD_POS = ("any", "adj", "adv", "verb", "noun")
+CONTENT_ACTS = ("accusation", "assertion", "assessment")
+WORD_POS = ("any", "adj", "adv", "verb", "noun", "source")
 
 
 @dataclass(frozen=True)
 class StanceWords:
     # lower-case word sequence -> denial or doubt ("not true", "never happened", "raised doubts")
     denial_phrases: dict[tuple[str, ...], str]
-    # lemma -> (act, part of speech it must have): "bribe" -> accusation, "obviously" -> assertion (adv)
+    # lemma -> (act, part of speech it must have): "bribe" -> accusation, "obviously" -> assertion (adv); pos
+    # "source": the head of the source, not a word of the content ("judge" -> assessment)
     act_words: dict[str, tuple[str, str]]
 
     @property

@@ -17,9 +17,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from sayso.lexicons import Lexicons, load
+from sayso.lexicons.stance import stance_words
 from sayso.model import CERTAINTIES, Attribution, Span
 from sayso.resolve.names import outlet_exact
-from sayso.stance.wording import claim_words, content_act, denial_kind, finding_cue, negated_predicate
+from sayso.stance.wording import (
+    claim_words,
+    content_act,
+    denial_kind,
+    directive,
+    finding_cue,
+    negated_predicate,
+)
 
 # verbs that only say that something was said: the content decides whether it is a report or a position
 PLAIN_SPEECH = {"say", "tell", "add", "state", "write", "note", "comment", "remark", "tweet", "post", "declare"}
@@ -28,6 +36,9 @@ RESTATING = PLAIN_SPEECH | {"confirm", "insist", "stress", "explain", "reply", "
 # hedges that describe the denied claim, not the denier's doubt ('these claims are unverified and false')
 # cues that claim: what is claimed decides the act ('claimed the disease had arrived' is a report)
 CLAIMING = frozenset({"claim", "maintain", "insist", "contend", "assert", "point"})
+# cues that tell someone to do something, when an infinitive follows ('warned the public to stay calm')
+DIRECTING = frozenset({"warn", "urge", "ask", "tell", "order", "instruct", "advise", "call", "appeal", "beg",
+                       "encourage", "motion", "file", "petition", "demand", "request"})  # fmt: skip
 CONFESSING = frozenset({"admit", "confess", "acknowledge", "concede", "apologize", "apologise"})  # own wrongdoing
 RESTATED = 3  # content words a negated restatement shares with the claim it restates …
 RESTATED_SHARE = 0.5  # … as a share of the shorter of the two
@@ -112,6 +123,8 @@ def content_driven_act(
             return "denial"
     if _is_demand(tokens, lex) or (cue in PLAIN_SPEECH and _imperative(tokens)):
         return "demand"
+    if cue in DIRECTING and directive(tokens):  # 'warned the public to stay calm', 'filed a motion to unseal'
+        return "demand"
     reporter = a.source_kind == "document" or (a.source is not None and outlet_exact(a.source.text) is not None)
     act = content_act(tokens, skip)
     if act == "denial" and cue in RESTATING:  # 'he said he never took bribes'
@@ -121,8 +134,21 @@ def content_driven_act(
     if act == "demand" and cue in PLAIN_SPEECH:
         return act
     if cue in PLAIN_SPEECH or cue in CLAIMING:
-        return "report" if act in {"accusation", "denial", "demand"} else act
+        if act == "demand":  # 'contended that she should not have to': an argument
+            return "assertion"
+        return "report" if act in {"accusation", "denial"} else act
     return a.act
+
+
+def _assessor(doc: Doc, a: Attribution) -> bool:
+    """A source whose words are a ruling ('the judge', 'a federal court'): its head word is listed as such."""
+    if a.source is None:
+        return False
+    span = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    if span is None:
+        return False
+    entry = stance_words().act_words.get(span.root.lemma_.lower())
+    return entry is not None and entry == ("assessment", "source")
 
 
 def _restatements(doc: Doc, atts: Sequence[Attribution], spans: dict[str, list[TokenSpan]]) -> set[str]:
@@ -153,12 +179,18 @@ def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons |
     spans = {a.id: _content_tokens(doc, a.content) for a in attributions}
     restated = _restatements(doc, attributions, spans)
     out = []
+    children: dict[str, list[Attribution]] = {}  # (gathered once: a search per attribution grew with the square)
+    for b in attributions:
+        if b.nested_in:
+            children.setdefault(b.nested_in, []).append(b)
     for a in attributions:
         tokens = spans[a.id]
-        nested = {t.i for b in attributions if b.nested_in == a.id for s in _content_tokens(doc, b.content) for t in s}
+        nested = {t.i for b in children.get(a.id, ()) for s in _content_tokens(doc, b.content) for t in s}
         act = a.act
         if act in ("report", "assertion"):
             act = content_driven_act(doc, a, tokens, lex, nested, a.id in restated)
+        if act in ("report", "assertion", "denial", "demand") and _assessor(doc, a):
+            act = "assessment"  # a court rules: what it says, rejects or orders is its assessment
         certainty = _lower(a.certainty, _hedged(tokens, lex, nested, denial=act == "denial"))
         out.append(replace(a, certainty=certainty, act=act))
     return out

@@ -33,6 +33,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 MODALS = frozenset({"will", "would", "could", "might", "shall", "'ll", "wo"})  # not 'can': "can't confirm" is a fact
 OBLIGATION = frozenset({"should", "must", "ought"})  # 'Comcast should be investigated': a demand
 COMPARISON_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+FACT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 POS_OF = {"adj": {"ADJ"}, "adv": {"ADV"}, "verb": {"VERB"}, "noun": {"NOUN", "PROPN"}}
 # cues whose source finds or shows rather than says: a video that 'showed' something does not deny it
 FINDING_CUES = frozenset({"show", "reveal", "indicate", "find", "suggest", "depict", "capture", "appear", "seem"})
@@ -133,17 +134,40 @@ def content_act(spans: Sequence[TokenSpan], skip: frozenset[int] = frozenset()) 
                     imputed = _imputes(tok, span)
                     if imputed is not None:
                         return "accusation" if imputed else "denial"
-                if act == "assertion" and (pos == "any" or tok.pos_ in POS_OF[pos]):
+                if act == "assertion" and (pos == "any" or tok.pos_ in POS_OF.get(pos, ())):
                     opinion = True
             if tok.lower_ in OBLIGATION and tok.tag_ == "MD" and not _negated(tok.head):
                 return "demand"
             if tok.lower_ in MODALS and tok.tag_ == "MD":
-                opinion = True
+                # a prediction is an opinion; a date, a price or a number makes it a plan or a fact stated ('will
+                # start shipping by Valentine's Day', 'will be priced above $1,000')
+                opinion = opinion or not any(t.ent_type_ in FACT_ENTITIES for t in span)
             elif tok.tag_ in COMPARISON_TAGS and tok.lower_ not in {"more", "most", "less", "least", "earlier"}:
+                opinion = True
+            elif tok.lower_ in {"more", "less"} and _compares(tok):  # 'a leader far more than our president'
                 opinion = True
             elif tok.text in {"?", "!"}:
                 opinion = True
     return "assertion" if opinion else "report"
+
+
+def _compares(tok: Token) -> bool:
+    """'more than our president' (a comparison), not 'more than 100 people' (a number)."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "than":
+        return False
+    return not (doc[tok.i + 2].like_num or doc[tok.i + 2].ent_type_ in FACT_ENTITIES)
+
+
+def directive(spans: Sequence[TokenSpan]) -> bool:
+    """A content that tells someone to do something: an infinitive with or without its addressee ('the public to
+    stay calm', 'to unseal the records')."""
+    for span in spans[:1]:
+        words = [t for t in span if not t.is_punct]
+        for n, t in enumerate(words[:6]):
+            if t.lower_ == "to" and n + 1 < len(words) and words[n + 1].tag_ == "VB":
+                return all(w.pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"} for w in words[:n])
+    return False
 
 
 def _imputes(tok: Token, span: TokenSpan) -> bool | None:
