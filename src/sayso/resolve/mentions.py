@@ -152,7 +152,9 @@ def _web_name(tok: Token) -> bool:
 def _coordinated(c: _Cand) -> bool:
     """'the league and the player's agent': a source naming several speakers, not all of them names (those are a
     group: `_Resolver._group`)."""
-    return any(c.toks.start <= t.i < c.toks.end for t in c.head.conjuncts if t.i > c.head.i)
+    others = [t for t in c.head.conjuncts if t.i > c.head.i and c.toks.start <= t.i < c.toks.end]
+    # 'the former first lady and U.S. senator': one person with two roles (no article of its own on the second)
+    return any(t.pos_ == "PROPN" or any(ch.dep_ in {"det", "poss"} for ch in t.children) for t in others)
 
 
 def _generic(c: _Cand) -> bool:

@@ -115,11 +115,13 @@ class NominalRules:
                         return e
             if lemma in NO_TRACK_ANONYMOUS and not c.is_source:
                 return None
-            if definite and kind == PERSON and c.is_source and not head.tag_.endswith("S"):
-                named = self._named_earlier(c)  # 'The judge' after 'Justice Frank Nervo'
+            one = c.is_source and kind != ANONYMOUS and not head.tag_.endswith("S")
+            if definite and one:
+                # 'The judge' after 'Justice Frank Nervo'; else 'The Apple chief' after 'Apple CEO Tim Cook'
+                named = self._named_earlier(c) or self._recent_person(c, role_gender(lemma) or "-")
                 if named is not None:
                     return named
-            if kind == PERSON and c.is_source and not head.tag_.endswith("S"):
+            if one and not definite:
                 named = self._named_later(c, "PERSON")  # 'A former PGA Tour player claims …', named below
                 if named is not None:
                     if role is not None:
@@ -216,6 +218,20 @@ class NominalRules:
             n = self.index.sent_of[i]
             end = self.index.sent_starts[n + 1] if n + 1 < len(self.index.sent_starts) else len(self.doc)
             if head & _words(self.doc[self.index.sent_starts[n] : end]) and not head & _words([self.doc[i]]):
+                return e
+        return None
+
+    def _recent_person(self, c: _Cand, gender: str) -> _Entity | None:
+        """A definite description of one person ('The man told Metro', 'The Apple chief commented') where nothing
+        ties it to a name: the named person mentioned last, in its sentence or the one before, of its gender."""
+        here = self.index.sent_of[c.head.i]
+        for i in sorted(self.done, reverse=True):
+            e = self.done[i]
+            if i >= c.toks.start or e is None or e.category != "person" or not e.names:
+                continue
+            if here - self.index.sent_of[i] > 1:
+                return None
+            if gender == "-" or e.gender in {"-", gender}:
                 return e
         return None
 

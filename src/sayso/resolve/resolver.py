@@ -304,7 +304,14 @@ class _Resolver(NominalRules):
     # ---- proper names -----------------------------------------------------------------------------------------
     def _proper(self, c: _Cand) -> _Entity | None:
         name_toks = self._name_tokens(c)
-        words = [t for t in name_toks if (t.pos_ != "DET" and t.tag_ != "POS" and not t.is_punct) or t.text in JOINERS]
+        # no article before the name; one inside it stays ('Committee for a Responsible Federal Budget')
+        inside = [n for n, t in enumerate(name_toks) if t.pos_ != "DET"][:1]
+        words = [
+            t
+            for n, t in enumerate(name_toks)
+            if ((t.pos_ != "DET" or (inside and n > inside[0])) and t.tag_ != "POS" and not t.is_punct)
+            or t.text in JOINERS
+        ]
         if not words:
             return None
         text = _join(words)
