@@ -121,11 +121,17 @@ NOT_SAID: list[Case] = [
     ("Police were called to the house shortly after midnight.", []),
     ("The customer called to try to cancel his contract.", []),
     ("The bank refused to reverse the charges.", []),
+    ("The new service is reportedly called Project Rainbow.", []),
+    ("Detectives were questioning the driver on Sunday.", []),
+    ("Efforts to discuss the budget in private have failed.", []),
+    ("Militants attacking remote communities have burned crops.", []),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),
     ("One of the witnesses said the driver was speeding.", [("said", S)]),
     ("The ministry released a statement on Monday.", [("released", S)]),
+    ("The agency reported the arrests, citing a security official.", [("reported", S)]),
+    ("The mayor took the opportunity to remind voters that taxes had fallen.", [("to remind", S)]),
     ("The hospital declined to comment on the case.", [("declined", S)]),
     ("Her agent called this morning to say the tour was off.", [("called", S)]),
 ]

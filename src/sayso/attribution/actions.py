@@ -26,6 +26,8 @@ from sayso.lexicons import Lexicons
 MAX_CALLED = 6  # tokens in the object of a call on the telephone or of an event
 GENERIC = {"you", "one", "ya", "y'all"}
 SPEECH_ACTS = {"be", "give", "provide", "offer", "release", "disclose", "name", "identify", "elaborate", "address"}
+# nouns whose infinitive was done ("took the opportunity to remind", "the first to say")
+OCCASIONS = {"first", "last", "one", "only", "opportunity", "chance", "occasion", "moment", "time", "platform", "stage"}
 REFUSALS = {"refuse", "decline"}
 SEEM_VERBS = {"appear", "seem"}
 SEEM_COMPLEMENTS = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
@@ -52,6 +54,14 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return "being somewhere, not seeming"
     if lemma in words.get("naming_verb", ()) and verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_name(verb):
         return "a participle that names"
+    if lemma in words.get("naming_verb", ()) and _named(verb, deps):
+        return "a name given"
+    if lemma == "cite" and _cites_a_source(verb, deps, lex):
+        return "a source cited, not what it says"
+    if lemma == "question" and _questions_someone(verb, deps, lex):
+        return "an interrogation"
+    if _infinitive_of_a_noun(verb):
+        return "an infinitive after a noun: nothing said yet"
     if lemma == "call" and _calls_up(verb, lex):
         return "a call on the telephone or of an event"
     if lemma in words.get("vote_verb", ()):
@@ -152,16 +162,17 @@ def _calls_up(verb: Token, lex: Lexicons) -> bool:
     if any(t.is_quote for t in after[:8]):
         return False
     deps = {c.dep_ for c in kids}
-    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in lex.verbs for c in kids):
-        return False  # "he called to say …": what he said is the content of the call
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    event = obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ != "PERSON"
+    if not event and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in lex.verbs for c in kids):
+        return False  # "he called to say …", "called reporters to say …": what he said is the content of the call
     if "nsubjpass" in deps and not deps & {"xcomp", "dobj"}:
         return True  # "Police were called to the scene"
-    if "dobj" not in deps:
+    if obj is None:
         # "he called to complain", "she called twice": a call on the telephone ("called for" is a particle cue)
         return not any(c.dep_ == "prep" for c in kids) and "nsubjpass" not in deps and verb.dep_ != "acl"
     if "xcomp" in deps:
         return False
-    obj = next(c for c in kids if c.dep_ == "dobj")
     if len(list(obj.subtree)) > MAX_CALLED:
         return False  # the police, a meeting, a snap election: what is called up is short
     return not any(c.dep_ in ("oprd", "acomp", "amod", "appos") and c.i > obj.i for c in obj.children)
@@ -182,6 +193,44 @@ def _refuses_to_act(verb: Token, lex: Lexicons) -> bool:
     lemma = infinitive.lemma_.lower()
     said = lex.cue_types.get(("verb", lemma))
     return not (lemma in lex.verbs and (said is None or said.type == "statement")) and lemma not in SPEECH_ACTS
+
+
+def _infinitive_of_a_noun(verb: Token) -> bool:
+    """"efforts to discuss the detention", "the ability to report posts": what a noun would have someone say, not
+    what anyone said (not "the first to say", "the only one to admit")."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in OCCASIONS
+
+
+def _named(verb: Token, deps: set[str]) -> bool:
+    """"The service is reportedly called Project Rainbow": an agentless passive whose complement is a name (not "was
+    called a racist", a label someone gave)."""
+    if "nsubjpass" not in deps or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    comp = next((c for c in verb.children if c.dep_ in ("oprd", "attr")), None)
+    return comp is not None and comp.pos_ == "PROPN"
+
+
+def _cites_a_source(verb: Token, deps: set[str], lex: Lexicons) -> bool:
+    """"…, citing a security official": the object is who says it, not what is said."""
+    if deps & {"ccomp", "xcomp"}:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and lex.source_words.get(obj.lemma_.lower(), "document") != "document"
+
+
+def _questions_someone(verb: Token, deps: set[str], lex: Lexicons) -> bool:
+    """"Investigators were questioning her", "the FBI has questioned a man": asking someone, not doubting a claim."""
+    if deps & {"ccomp", "xcomp"}:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return (obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "what")) or obj.ent_type_ == "PERSON" or (
+        lex.source_words.get(obj.lemma_.lower()) in ("person", "anonymous_officials")
+        or obj.lemma_.lower() in ("man", "woman", "suspect", "witness", "driver", "boy", "girl", "people"))
 
 
 def _charges_a_price(verb: Token, deps: set[str]) -> bool:
