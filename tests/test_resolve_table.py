@@ -90,6 +90,45 @@ CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         [("The league and the player's agent", "denied", "the report")],
         [None],
     ),
+    (
+        "the man after his name",
+        "Oliver Ilic, 22, was told that he was no good in bed, a tabloid reports. The man told reporters that he "
+        "regretted it.",
+        [
+            ("a tabloid", "reports", "Oliver Ilic, 22, was told that he was no good in bed"),
+            ("The man", "told", "he regretted it"),
+        ],
+        ["a tabloid", "Oliver Ilic"],
+    ),
+    (
+        "a headline's bare role noun, named below",
+        "Judge rejects request to unseal divorce file.\n\nSupreme Court Justice Frank Nervo wrote that the file "
+        "was private.",
+        [
+            ("Judge", "rejects", "request to unseal divorce file"),
+            ("Supreme Court Justice Frank Nervo", "wrote", "the file was private"),
+        ],
+        ["Frank Nervo", "Frank Nervo"],
+    ),
+    (
+        "one person with two roles",
+        "Hillary Clinton spoke in Ohio on Monday. The former first lady and U.S. senator said that the plan was a "
+        "mistake.",
+        [("The former first lady and U.S. senator", "said", "the plan was a mistake")],
+        ["Hillary Clinton"],
+    ),
+    (
+        "an article inside a name",
+        "The Committee for a Responsible Federal Budget reported that the plan would cost $150 billion.",
+        [
+            (
+                "The Committee for a Responsible Federal Budget",
+                "reported",
+                "the plan would cost $150 billion",
+            )
+        ],
+        ["Committee for a Responsible Federal Budget"],
+    ),
     ("generic you", "You could say that the plan failed.", [("You", "could say", "the plan failed")], [None]),
     ("generic one", "One might argue that the plan failed.", [("One", "might argue", "the plan failed")], [None]),
     (

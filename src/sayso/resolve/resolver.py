@@ -96,6 +96,7 @@ from sayso.resolve.names import (
     outlet_exact,
     outlet_fuzzy,
     outlet_word,
+    role_word,
     similar,
     title_gender,
 )
@@ -216,6 +217,8 @@ class _Resolver(NominalRules):
             if _coordinated(c) and not (own is not None and own.end >= c.toks.end):
                 return None  # one attribution for several sources ('the league and the agent'): no one entity
         named = head.tag_ in {"NNP", "NNPS"} or c.label in NAMED_LABELS or _capitalised(head) or _web_name(head)
+        if len(c.toks) == 1 and c.label != "PERSON" and role_word(head.text) is not None and head.text != "I":
+            named = False  # 'Judge rejects …' in a headline: a role noun written with a capital, no name
         if named or outlet_exact(c.text):
             e = self._proper(c)
             if e is not None:
