@@ -197,7 +197,9 @@ class NominalRules:
                 return self.resolve(later)
             if later.label != label or self.index.sent_of[i] == here:
                 continue
-            sentence = self.doc[self.index.sent_starts[self.index.sent_of[i]] : later.toks.end + 8]
+            n = self.index.sent_of[i]
+            end = self.index.sent_starts[n + 1] if n + 1 < len(self.index.sent_starts) else len(self.doc)
+            sentence = self.doc[self.index.sent_starts[n] : end]  # its first named mention of the label takes it
             shared = described & _words(sentence)
             if shared & head or len(shared & common) >= 2:  # the role it names, or two of its common words
                 return self.resolve(later)
