@@ -1,10 +1,13 @@
-"""Claims: the text every attribution's content states, and the sentences an article states as fact on its own
-authority (its unattributed assertions), with a normalised form for matching claims across documents.
+"""What a claim of a document is, in one place (the store's `claims` table and `claims_of` both follow it).
 
-Assertions are picked cheaply from sentence boundaries: a sentence is one when no attribution's source, cue or
-content touches it and it has no quotation, question, hedge ("may", "reportedly", "is believed to") or first or
-second person; it must also look like a statement (starts with a capital or digit, ends with a full stop, 6 to
-80 words). Sentence boundaries come from the parse when the caller has them, else from punctuation.
+A claim is a proposition (`proposition.is_proposition`: a clause that says something of something, not a bare
+noun phrase, a fragment, a question or a label), taken from
+- what a source states: an attribution's content (`claim_attributions`);
+- what the article asserts on its own authority (`assertion_sentences`): a sentence that no attribution's source,
+  cue or content touches, with no quotation, question, hedge ("may", "reportedly", "is believed to") or first or
+  second person, that looks like a statement (starts with a capital or digit, ends with a full stop, 6 to 80
+  words). Sentence boundaries come from the parse when the caller has them, else from punctuation;
+- its headline (`title_claim`): the document's title, when it is a proposition.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from sayso.claims.proposition import is_proposition
 from sayso.lexicons import load as load_lexicons
-from sayso.model import Document, Span
+from sayso.model import Attribution, Document, Span
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -83,7 +87,20 @@ def is_assertion(sentence: str) -> bool:
     words = [w.lower().strip("'’-") for w in raw]
     # a capitalised word inside the sentence is a name ("in May", "Will Smith"), not a hedge
     common = [w for i, (w, r) in enumerate(zip(words, raw, strict=True)) if i == 0 or not r[0].isupper()]
-    return not (any(w in _PERSONAL for w in words) or _hedged(common))
+    return not (any(w in _PERSONAL for w in words) or _hedged(common)) and is_proposition(s)
+
+
+def claim_attributions(document: Document) -> list[Attribution]:
+    """The attributions whose content is a claim (a proposition), in the document's order; and the denials linked
+    to the claims they deny ("the mayor denied *it*"), which carry their targets' claim, not their words'."""
+    linked = {d.by for d in document.denials if d.targets}
+    return [a for a in document.attributions if a.id in linked or is_proposition(a.content.text)]
+
+
+def title_claim(document: Document) -> str | None:
+    """The document's headline when it states a claim (a proposition), else None."""
+    title = (document.meta.title or "").strip()
+    return title if title and is_proposition(title) else None
 
 
 def assertion_sentences(
@@ -95,11 +112,13 @@ def assertion_sentences(
     taken = [s for a in document.attributions for s in (a.source, a.cue, a.content) if s is not None]
     found = []
     for n, (start, end) in enumerate(bounds):
+        # page furniture is no claim: a sentence after a label ("UPDATE: The city said …") starts past it
+        start = max([start] + [f.end for f in document.furniture if f.start <= start < f.end])
         start, end = _strip(document.text, start, end)
         if end <= start:
             continue
         sentence = Span(document.text[start:end], start, end)
-        if any(sentence.overlaps(t) for t in taken):
+        if any(sentence.overlaps(t) for t in taken) or any(sentence.overlaps(f) for f in document.furniture):
             continue
         if is_assertion(sentence.text):
             found.append((n, start, end))

@@ -1,25 +1,28 @@
-"""The claims of an analysed `Document`: each attribution's content, and each sentence the article states as fact on
-its own authority (`store.claims.assertion_sentences`, the same rule the store's `claims` table follows).
+"""The claims of an analysed `Document` as `definition.py` defines them (the store's `claims` table holds the same):
+each attribution's content that is a proposition, each sentence the article states as fact on its own authority,
+and its headline.
 
-Claim ids follow the store: `DOC:aN` for attribution `aN`'s content, `DOC:sN` for sentence N.
+Claim ids follow the store: `DOC:aN` for attribution `aN`'s content, `DOC:sN` for sentence N, `DOC:t` for the
+headline.
 """
 
 from __future__ import annotations
 
+from sayso.claims.definition import assertion_sentences, claim_attributions, title_claim
 from sayso.claims.denials import states_denial
 from sayso.claims.records import Claim, Publication
 from sayso.claims.wire import wire_credit
 from sayso.model import Document
 from sayso.provenance import origins
-from sayso.store.claims import assertion_sentences
 
 
 def claims_of(document: Document, doc_id: str) -> list[Claim]:
-    """The document's claims in text order of their kind: attributed ones first, then its own assertions."""
+    """The document's claims in text order of their kind: attributed ones first, then its own assertions, then
+    its headline."""
     origin = origins(document.attributions, document.entities)
     denies: dict[str, tuple[str, ...]] = {d.by: d.targets for d in document.denials}
     out = []
-    for a in document.attributions:
+    for a in claim_attributions(document):
         source = a.source_refers_to or (a.source.text if a.source is not None else None)
         out.append(
             Claim(
@@ -38,6 +41,8 @@ def claims_of(document: Document, doc_id: str) -> list[Claim]:
     for n, start, end in assertion_sentences(document):
         text = document.text[start:end]
         out.append(Claim(id=f"{doc_id}:s{n}", doc_id=doc_id, text=text, denial=states_denial(text)))
+    if (title := title_claim(document)) is not None:
+        out.append(Claim(id=f"{doc_id}:t", doc_id=doc_id, text=title, kind="headline", denial=states_denial(title)))
     return out
 
 

@@ -6,7 +6,9 @@ report per outlet). Its *origin* is, in order:
 
 1. the source it cites for the claim: the claim's original source within its document (`provenance.origins`:
    "according to the NYT", "the NYT reported", the speaker of a quote), unless that is the outlet itself or an
-   unnamed one ("officials said" in an outlet's own story: the outlet is the source its readers can check);
+   unnamed one ("officials said" in an outlet's own story: the outlet is the source its readers can check); one
+   person or organisation gets one name across outlets ("Lopez", "the agency's spokeswoman, Maria Lopez":
+   `sources.canonical_sources`);
 2. the wire its article credits ("DALLAS (AP) —", `wire.py`);
 3. otherwise the outlet itself: its own reporting.
 
@@ -16,8 +18,8 @@ origins: ten outlets re-reporting one newspaper's anonymous officials are one so
 **circular** when at least `CIRCULAR_OUTLETS` outlets other than the origin carry the claim on one origin's word
 and they make up at least `CIRCULAR_SHARE` of its reports. Denials — claims that deny (`Claim.denial`), and
 negated claims in a cluster whose other claims are mostly not negated (`denials.against_cluster`) — are kept
-apart from the reports of the cluster they fall in, and a denial linked inside a document to the claim it rejects
-(`Claim.denies`) also denies that claim's cluster.
+apart from the reports of the cluster they fall in; a denial linked inside a document to the claim it rejects
+(`Claim.denies`) denies that claim's cluster instead, and no other.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Mapping, Sequence
 
 from sayso.claims.denials import against_cluster, negated
 from sayso.claims.records import Claim, ClaimCluster, Publication, Report, SourceCount
+from sayso.claims.sources import canonical_sources
 from sayso.resolve.data import key, outlet_by_name
 
 ANONYMOUS = "anonymous_officials"
@@ -50,11 +53,16 @@ def canonical(name: str) -> str:
     return outlet.name if outlet is not None else name
 
 
-def reports_of(claim: Claim, publications: Sequence[Publication]) -> list[Report]:
-    """The claim as each publication of its document ran it, with its origin (see the module)."""
+def reports_of(
+    claim: Claim, publications: Sequence[Publication], sources: Mapping[str, str] | None = None
+) -> list[Report]:
+    """The claim as each publication of its document ran it, with its origin (see the module); `sources` maps a
+    cited name to its canonical name across the corpus (`sources.canonical_sources`)."""
     out = []
     for pub in publications or (Publication(claim.doc_id),):
         cited = canonical(claim.cited) if claim.cited else None
+        if cited is not None and sources:
+            cited = sources.get(cited, cited)
         unnamed = claim.source_kind == ANONYMOUS and same_source(claim.cited, claim.source)
         if cited is not None and not unnamed and not same_source(cited, pub.outlet):
             origin, how = cited, "cited"
@@ -111,17 +119,18 @@ def corpus_provenance(
         raise ValueError(f"{len(claims)} claims but {len(labels)} labels")
     cluster_of = {c.id: label for c, label in zip(claims, labels, strict=True)}
     against = against_cluster([negated(c.text) for c in claims], labels)
+    sources = canonical_sources(canonical(c.cited) for c in claims if c.cited)
     reports: dict[int, list[Report]] = defaultdict(list)
     denials: dict[int, dict[str, Report]] = defaultdict(dict)
     for claim, label, contrary in zip(claims, labels, against, strict=True):
-        made = reports_of(claim, publications.get(claim.doc_id, ()))
+        made = reports_of(claim, publications.get(claim.doc_id, ()), sources)
         if claim.denial or contrary:
+            # a denial linked to the claims it rejects denies their clusters and no other; one that is not denies
+            # the cluster its words fall in (matching keeps negation aside, so it lands with what it denies)
+            denied = {cluster_of[t] for t in claim.denies if t in cluster_of} or {label}
             for r in made:
-                denials[label].setdefault(f"{r.claim_id}@{r.outlet}", r)
-                # a denial linked to the claims it rejects denies their clusters too
-                for target in claim.denies:
-                    if target in cluster_of:
-                        denials[cluster_of[target]].setdefault(f"{r.claim_id}@{r.outlet}", r)
+                for target_label in denied:
+                    denials[target_label].setdefault(f"{r.claim_id}@{r.outlet}", r)
         else:
             reports[label].extend(made)
     ids = sorted(set(labels))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("attributed", "assertion")
+KINDS = ("attributed", "assertion", "headline")
 HOWS = ("cited", "wire", "own")  # how a report's origin is known: it cites it, a wire credit, its own reporting
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim in one document: an attribution's content or the article's own assertion."""
+    """One claim in one document: an attribution's content, the article's own assertion or its headline."""
 
     id: str
     doc_id: str

@@ -131,3 +131,16 @@ def load() -> Lexicons:
         evidence_words=frozenset(r["word"].lower() for r in _rows("evidence_words.tsv")),
         action_words=_action_words(),
     )
+
+
+VERB_FORM_KINDS = ("verb", "noun_verb", "irregular")
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, tuple[str, str]]:
+    """`verb_forms.tsv`: word -> (lemma, kind), kind one of `VERB_FORM_KINDS` (what a claim's verb may be:
+    sayso.claims.proposition)."""
+    return {
+        r["form"]: (r["lemma"], _check("verb_forms.tsv", "kind", r["kind"], VERB_FORM_KINDS))
+        for r in _rows("verb_forms.tsv")
+    }

@@ -15,7 +15,7 @@ from typing import Any
 from sayso.model import Attribution, Document, Metadata, Span
 from sayso.model.document import SCHEMA_VERSION
 from sayso.store import schema
-from sayso.store.claims import assertion_sentences, normalise_claim
+from sayso.store.claims import assertion_sentences, claim_attributions, normalise_claim, title_claim
 
 Row = tuple[Any, ...]
 
@@ -136,7 +136,7 @@ def _attribution(h: str, n: int, a: Attribution) -> Row:
 
 def _claims(h: str, document: Document, sentences: Sequence[tuple[int, int]] | None) -> list[Row]:
     rows: list[Row] = []
-    for a in document.attributions:
+    for a in claim_attributions(document):
         norm = normalise_claim(a.content.text)
         rows.append(
             (
@@ -181,4 +181,8 @@ def _claims(h: str, document: Document, sentences: Sequence[tuple[int, int]] | N
                 None,
             )
         )
+    if (title := title_claim(document)) is not None:
+        norm = normalise_claim(title)
+        row = (f"{h}:t", h, "headline", None, 0, 0, title, norm, len(norm.split()), None, "outlet", None, "certain")
+        rows.append((*row, "assertion", "statement", None))  # the headline is not in the text: offsets 0, 0
     return rows

@@ -213,12 +213,18 @@ FURNITURE = Table(
 
 CLAIMS = Table(
     "claims",
-    "what is claimed: each attribution's content, and each sentence the article states as fact on its own "
-    "authority (no attribution in or over it, no quotation, hedge, question or first person)",
+    "what is claimed (sayso.claims.definition): each attribution's content that is a proposition, each sentence "
+    "the article states as fact on its own authority (no attribution in or over it, no quotation, hedge, question "
+    "or first person), and the headline when it is a proposition",
     (
-        _c("claim_id", "VARCHAR", "`HASH:aN` for an attribution's content, `HASH:sN` for sentence N", False),
+        _c(
+            "claim_id",
+            "VARCHAR",
+            "`HASH:aN` for an attribution's content, `HASH:sN` for sentence N, `HASH:t` for the headline",
+            False,
+        ),
         _DOC,
-        _c("kind", "VARCHAR", "`attributed` or `assertion` (the article's own)", False),
+        _c("kind", "VARCHAR", "`attributed`, `assertion` (the article's own) or `headline` (offsets 0, 0)", False),
         _c("attribution_id", "VARCHAR", "the attribution (`attributions.id`); NULL for an assertion"),
         _c("start_char", "INTEGER", "start offset", False),
         _c("end_char", "INTEGER", "end offset", False),
