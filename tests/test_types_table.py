@@ -125,6 +125,9 @@ NOT_SAID: list[Case] = [
     ("Detectives were questioning the driver on Sunday.", []),
     ("Efforts to discuss the budget in private have failed.", []),
     ("Militants attacking remote communities have burned crops.", []),
+    ("The student filmed the lesson to document the incident.", []),
+    ("The senator flew to Brussels to discuss the trade deal.", []),
+    ("Rose was found dead after police were called around 3:30 pm.", []),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),

@@ -62,6 +62,8 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return "an interrogation"
     if _infinitive_of_a_noun(verb):
         return "an infinitive after a noun: nothing said yet"
+    if _purpose(verb, lex):
+        return "a purpose: nothing said yet"
     if lemma == "call" and _calls_up(verb, lex):
         return "a call on the telephone or of an event"
     if lemma in words.get("vote_verb", ()):
@@ -155,7 +157,7 @@ def _own_infinitive(verb: Token) -> Token | None:
 def _calls_up(verb: Token, lex: Lexicons) -> bool:
     """"called the police", "called a snap election": an object and nothing said of it (not "called it a
     disgrace", "called the report “fake”", not "call for", "call on", "call out")."""
-    kids = list(verb.children)
+    kids = [c for c in verb.children if c.ent_type_ not in ("TIME", "DATE")]  # "called around 3:30 pm"
     if any(c.dep_ in ("prt", "oprd", "ccomp", "attr", "acomp") for c in kids):
         return False
     after = verb.doc[verb.i + 1 : verb.sent.end]
@@ -164,7 +166,8 @@ def _calls_up(verb: Token, lex: Lexicons) -> bool:
     deps = {c.dep_ for c in kids}
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     event = obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ != "PERSON"
-    if not event and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in lex.verbs for c in kids):
+    said = [c for c in kids if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in lex.verbs]
+    if not event and any(g.dep_ == "aux" and g.lower_ == "to" for c in said for g in c.children):
         return False  # "he called to say …", "called reporters to say …": what he said is the content of the call
     if "nsubjpass" in deps and not deps & {"xcomp", "dobj"}:
         return True  # "Police were called to the scene"
@@ -202,6 +205,14 @@ def _infinitive_of_a_noun(verb: Token) -> bool:
         return False
     head = verb.head
     return head.pos_ == "NOUN" and head.lemma_.lower() not in OCCASIONS
+
+
+def _purpose(verb: Token, lex: Lexicons) -> bool:
+    """"joined the programme to discuss his story", "filmed it to document the incident": an infinitive of purpose
+    on a clause that is no cue itself."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() not in lex.verbs and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _named(verb: Token, deps: set[str]) -> bool:
