@@ -253,7 +253,10 @@ ERRORS = Table(
     (
         _c("source", "VARCHAR", "the input as named: path, `feed.jsonl` line, record name", False),
         _c("reason", "VARCHAR", "what was wrong, one line", False),
-        _c("stage", "VARCHAR", "`read` (never became a document) or `analyse` (the analysis raised)", False),
+        _c(
+            "stage", "VARCHAR",
+            "`read` (never became a document) or `analyse` (the analysis raised or ran past `--time-limit`)", False,
+        ),
         _c("doc_hash", "VARCHAR", "hash of the text when there was one"),
         _c("seen_at", "TIMESTAMP", "when it was first met (UTC)", False),
     ),
