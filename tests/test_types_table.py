@@ -19,7 +19,7 @@ from sayso.lexicons import load
 from sayso.model import TYPES
 
 Case = tuple[str, list[tuple[str, str]]]
-S, B, K, F, I = "statement", "belief", "knowledge", "finding", "intention"
+S, B, K, F, IN = "statement", "belief", "knowledge", "finding", "intention"
 
 # ------------------------------------------------------------------------------------------------ the table
 
@@ -80,12 +80,12 @@ FINDINGS: list[Case] = [
 ]
 
 INTENTIONS: list[Case] = [
-    ("The company plans to open twelve new stores this year.", [("plans", I)]),
-    ("The striker wants to finish his career in Brazil.", [("wants", I)]),
-    ("The director hopes to start filming in the spring.", [("hopes", I)]),
-    ("The club aims to double its membership by 2030.", [("aims", I)]),
-    ("The senator expects to win the primary easily.", [("expects", I)]),
-    ("The board is eager to sell the loss-making division.", [("is eager", I)]),
+    ("The company plans to open twelve new stores this year.", [("plans", IN)]),
+    ("The striker wants to finish his career in Brazil.", [("wants", IN)]),
+    ("The director hopes to start filming in the spring.", [("hopes", IN)]),
+    ("The club aims to double its membership by 2030.", [("aims", IN)]),
+    ("The senator expects to win the primary easily.", [("expects", IN)]),
+    ("The board is eager to sell the loss-making division.", [("is eager", IN)]),
 ]
 
 # actions, idioms and generic addresses: nobody says, believes or finds anything (attribution/actions.py); each
@@ -177,3 +177,13 @@ def test_cue_types_lexicon_types_every_cue_with_a_known_type() -> None:
     assert lex.cue_types[("verb", "reveal")].of_evidence == "finding"
     assert ("verb", "say") not in lex.cue_types  # a cue not listed is a statement
     assert {"study", "footage", "poll"} <= lex.evidence_words
+
+
+def test_action_words_lexicon_has_every_role() -> None:
+    """action_words.tsv: every role the rules read has words, and the words that matter hold."""
+    words = load().action_words
+    assert all(words[role] for role in ("object_verb", "speech_object", "physical_verb", "target", "armed",
+                                        "naming_verb", "vote_verb", "idiom"))
+    assert "offer" in words["object_verb"] and "condolences" in words["speech_object"]
+    assert "bounties" not in words["speech_object"]
+    assert "speaking of" in words["idiom"]
