@@ -15,13 +15,15 @@ from spacy.tokens import Doc
 from sayso import deadline
 from sayso.attribution import extract_attributions
 from sayso.attribution.extract import Extraction, Prepared
+from sayso.attribution.furniture import skip_furniture
 from sayso.errors import AnalysisFailed
-from sayso.model import Document, Metadata, Provenance
+from sayso.model import Document, Metadata, Provenance, Span
 from sayso.modes import DEFAULT_MODE, check_mode
 from sayso.nlp import DEFAULT_MODEL, load_nlp
 from sayso.nlp.text import doc_text, parse, parse_pairs, parse_warnings
 from sayso.provenance import chains, origins, trace
 from sayso.read import Record
+from sayso.read.furniture import covered, find_furniture
 from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
 from sayso.stance import find_dates
 from sayso.stance.certainty import classify
@@ -44,7 +46,9 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
     """Every stage after the parse, over one parsed Doc."""
     meta = meta or Metadata()
     extraction = extract(doc, mode)
-    kinds = [replace(a, source_kind=source_kind_of(doc, a.source)) for a in extraction.attributions]
+    furniture = find_furniture(doc_text(doc))  # never a source, cue, content or date (sayso.read.furniture)
+    found = skip_furniture(doc_text(doc), extraction.attributions, furniture)
+    kinds = [replace(a, source_kind=source_kind_of(doc, a.source)) for a in found]
     # the act depends on the source's kind, not on the entity it resolves to: classify first, so that the
     # resolution (keyed on spans and acts) is computed once and shared with the denial links
     attributions, entities = resolve_sources(doc, classify(doc, kinds))
@@ -63,8 +67,9 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
         provenance=provenance,
         independent_sources=len({o for o in origin.values() if o is not None}),
         hypotheses=tuple(hypotheses),
-        dates=tuple(find_dates(doc, _published(meta))),
+        dates=tuple(d for d in find_dates(doc, _published(meta)) if not covered(furniture, d.start, d.end)),
         warnings=parse_warnings(doc) + extraction.warnings + tuple(capped),
+        furniture=tuple(Span.of(doc_text(doc), start, end) for start, end in furniture),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-EXTENSIONS = ("attributions", "denials", "entities", "dates", "original_sources", "hypotheses", "sayso")
+EXTENSIONS = ("attributions", "denials", "entities", "dates", "original_sources", "hypotheses", "furniture", "sayso")
 
 
 def register_extensions() -> None:
@@ -52,6 +52,7 @@ class SaysoComponent:
         doc._.dates = list(result.dates)
         doc._.original_sources = list(result.original_sources)
         doc._.hypotheses = list(result.hypotheses)
+        doc._.furniture = list(result.furniture)  # page furniture: Spans of the text the analysis left out
         return doc
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from sayso.nlp.headline import sentence_case
 from sayso.nlp.pieces import PIECE_CHARS, piece_bounds
 from sayso.nlp.pipeline import CUT_KEY, MAX_SENTENCE_TOKENS
+from sayso.read.furniture import blank_furniture, find_furniture
 
 TEXT_KEY = "sayso.text"
 # no-break, figure, thin and narrow no-break spaces: one character each, so offsets do not move
@@ -41,7 +42,7 @@ def for_parser(text: str) -> str:
     """The text as the parser reads it: the same length, odd spaces made plain, a Title Case headline in
     sentence case (sayso.nlp.headline) and page furniture blanked out (sayso.read.furniture: the parser never
     sees a label, a credit or an embed, nor joins one to the sentence beside it)."""
-    return sentence_case(text.translate(PARSER_SPACES))
+    return blank_furniture(sentence_case(text.translate(PARSER_SPACES)), find_furniture(text))
 
 
 def keep_text(doc: Doc, text: str) -> Doc:
