@@ -274,14 +274,15 @@ def test_ingest_stores_every_document_once(clean: tuple[Run, Path], corpus: Path
         ).fetchall()
         assert all(n == m for n, m in per_doc)
         assert sum(1 for n, _ in per_doc if n > 0) >= N_DOCS - 2
-        # each attribution's content is a claim, offsets and text agreeing with the document
-        assert (
-            con.execute(
-                "SELECT count(*) FROM attributions a JOIN claims c ON c.doc_hash = a.doc_hash "
-                "AND c.attribution_id = a.id AND c.text = a.content_text"
-            ).fetchone()
-            == con.execute("SELECT count(*) FROM attributions").fetchone()
-        )
+        # each attribution's content that is a claim (a proposition: sayso.claims.definition) is one, its text
+        # the content's; most contents are
+        (joined,) = con.execute(
+            "SELECT count(*) FROM attributions a JOIN claims c ON c.doc_hash = a.doc_hash "
+            "AND c.attribution_id = a.id AND c.text = a.content_text"
+        ).fetchone()  # type: ignore[misc]
+        (attributed,) = con.execute("SELECT count(*) FROM claims WHERE kind = 'attributed'").fetchone()  # type: ignore[misc]
+        (attributions,) = con.execute("SELECT count(*) FROM attributions").fetchone()  # type: ignore[misc]
+        assert joined == attributed and attributed >= 0.5 * attributions
         assert con.execute(
             "SELECT count(*) FROM claims c JOIN documents d ON d.hash = c.doc_hash "
             "WHERE c.kind = 'assertion' AND substr(d.text, c.start_char + 1, c.end_char - c.start_char) != c.text"
