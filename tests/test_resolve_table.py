@@ -129,6 +129,36 @@ CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ],
         ["Committee for a Responsible Federal Budget"],
     ),
+    (
+        "she after the subject of the sentence before",
+        "A spokesman, Jesse Lehrich, said that the bill was flawed. The families disagree. \u201cThe veto is "
+        "wrong,\u201d said widow Mary Strada. She continued, \u201cWe will fight on.\u201d",
+        [
+            ("A spokesman, Jesse Lehrich", "said", "the bill was flawed"),
+            ("She", "continued", "We will fight on."),
+        ],
+        ["Jesse Lehrich", "Mary Strada"],
+    ),
+    (
+        "he for a man the tagger took for an organisation",
+        "A man says that the cable company got him fired. The Consumerist reports that a man known as Conal "
+        "complained to the company twice. He says that he had only received praise for his work.",
+        [
+            ("A man", "says", "the cable company got him fired"),
+            ("He", "says", "he had only received praise for his work"),
+        ],
+        ["Conal", "Conal"],
+    ),
+    (
+        "a title in apposition, and the surname two paragraphs later",
+        "The agency's spokeswoman, Maria Lopez, said that the report was accurate.\n\nThe minister spoke on "
+        "Tuesday.\n\nLopez added that more data would follow.",
+        [
+            ("The agency's spokeswoman, Maria Lopez", "said", "the report was accurate"),
+            ("Lopez", "added", "more data would follow"),
+        ],
+        ["Maria Lopez", "Maria Lopez"],
+    ),
     ("generic you", "You could say that the plan failed.", [("You", "could say", "the plan failed")], [None]),
     ("generic one", "One might argue that the plan failed.", [("One", "might argue", "the plan failed")], [None]),
     (

@@ -124,6 +124,10 @@ class NominalRules:
             if one and not definite:
                 named = self._named_later(c, "PERSON")  # 'A former PGA Tour player claims …', named below
                 if named is not None:
+                    if named.category == "org" and not named.fixed and len(named.name.split()) <= 3:
+                        # 'a man known as Conal', which the tagger took for an organisation: a person
+                        named.category, named.kind, named.names = "person", PERSON, named.name.split()
+                        named.gender = role_gender(lemma) or "-"
                     if role is not None:
                         named.roles.add(role)
                     return named

@@ -216,6 +216,10 @@ class _Resolver(NominalRules):
             own = self.index.ent_of.get(head.i)
             if _coordinated(c) and not (own is not None and own.end >= c.toks.end):
                 return None  # one attribution for several sources ('the league and the agent'): no one entity
+        if head.pos_ == "NOUN":
+            apposed = self._apposed_name(c)  # 'the agency's spokeswoman, Maria Lopez': Maria Lopez
+            if apposed is not None:
+                return apposed
         named = head.tag_ in {"NNP", "NNPS"} or c.label in NAMED_LABELS or _capitalised(head) or _web_name(head)
         if len(c.toks) == 1 and c.label != "PERSON" and role_word(head.text) is not None and head.text != "I":
             named = False  # 'Judge rejects …' in a headline: a role noun written with a capital, no name
@@ -269,6 +273,10 @@ class _Resolver(NominalRules):
             # whom no entity of the article stands for
             return self._speaker_around(c)
         here = self._sent_index(c.head)
+        if low in {"he", "she"}:
+            previous = self._previous_subject(here)  # '… said widow Terry Strada. She continued, …'
+            if previous is not None and previous.category == "person" and _agrees(low, previous):
+                return previous
         sourced = _latest_first(self.entities, c.start, lambda e: e.source_at)
         mentioned = _latest_first(self.entities, c.start, lambda e: [s for s, _ in e.mentions])
         # "he" or "she" may stand for the article's main person however far back it was last a source; "it" is as
@@ -284,6 +292,40 @@ class _Resolver(NominalRules):
             for e in entities:
                 if _agrees(low, e):
                     return e
+        return None
+
+    def _apposed_name(self, c: _Cand) -> _Entity | None:
+        """The person or organisation a description names in apposition inside the mention, with the description's
+        role given to it: 'A spokesman, Jesse Lehrich' -> Jesse Lehrich (a spokesman)."""
+        for ch in c.head.children:
+            if ch.dep_ != "appos" or not (c.toks.start <= ch.i < c.toks.end) or ch.pos_ != "PROPN":
+                continue
+            ent = self.index.ent_of.get(ch.i)
+            if ent is None or ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            if ch.i not in self.cands:
+                self._add(_with_titles(ent), ent.root, ent.label_)
+            cand = self.cands[ent.root.i] if ent.root.i in self.cands else self.cands[ch.i]
+            e = self.resolve(cand) if cand is not c else None
+            if e is not None and e.category == "person":
+                role = role_word(lemma_of(c.head))
+                if role is not None:
+                    e.roles.add(role)
+            return e
+        return None
+
+    def _previous_subject(self, here: int) -> _Entity | None:
+        """The entity of the subject of the sentence before sentence `here` (its root's, or the speaker of an
+        inverted 'said X'), where a named mention stands there."""
+        if here == 0:
+            return None
+        start = self.index.sent_starts[here - 1]
+        end = self.index.sent_starts[here]
+        roots = [t for t in self.doc[start:end] if t.dep_ == "ROOT"]
+        for root in roots[:1]:
+            for ch in root.children:
+                if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i in self.done:
+                    return self.done[ch.i]
         return None
 
     def _speaker_around(self, c: _Cand) -> _Entity | None:
@@ -426,7 +468,9 @@ class _Resolver(NominalRules):
             return None
         surname = names[-1].lower()
         # of two people with the surname, the one mentioned last ("Clinton" in a passage about Bill, after Hillary)
-        for e in sorted(reversed(self.entities), key=lambda e: -e.last):
+        # (the namesakes picked out before the sort: sorting every entity for each name grew with the square)
+        namesakes = [e for e in reversed(self.entities) if e.names and e.names[-1].lower() == surname]
+        for e in sorted(namesakes, key=lambda e: -e.last):
             if e.category != "person" or not e.names or e.names[-1].lower() != surname:
                 continue
             tail = [n.lower() for n in e.names[-len(names) :]] == [n.lower() for n in names]  # "bin Laden"
