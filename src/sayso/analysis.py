@@ -25,6 +25,7 @@ from sayso.provenance import chains, origins, trace
 from sayso.read import Record
 from sayso.read.furniture import covered, find_furniture
 from sayso.resolve import resolve_mentions, resolve_sources, source_kind_of
+from sayso.resolve.mentions import RESOLVE_REACH
 from sayso.stance import find_dates
 from sayso.stance.certainty import classify
 from sayso.stance.denials import link_denials
@@ -53,6 +54,11 @@ def analyze_doc(doc: Doc, meta: Metadata | None = None, mode: str = DEFAULT_MODE
     # resolution (keyed on spans and acts) is computed once and shared with the denial links
     attributions, entities = resolve_sources(doc, classify(doc, kinds))
     capped: list[str] = []  # what a bound on the work per document left out (sayso.stance.denials)
+    if len(doc_text(doc)) > RESOLVE_REACH:
+        capped.append(
+            f"names and pronouns were resolved only against entities mentioned within {RESOLVE_REACH:,} characters "
+            "before them (the text is longer than that)"
+        )
     denials = link_denials(doc, attributions, resolution=resolve_mentions(doc, attributions), warnings=capped)
     original_sources, hypotheses = trace(attributions, entities)
     origin, chain = origins(attributions, entities), chains(attributions, entities)
