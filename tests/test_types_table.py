@@ -86,6 +86,12 @@ INTENTIONS: list[Case] = [
     ("The club aims to double its membership by 2030.", [("aims", IN)]),
     ("The senator expects to win the primary easily.", [("expects", IN)]),
     ("The board is eager to sell the loss-making division.", [("is eager", IN)]),
+    ("The lawyer is considering filing suit against the company.", [("is considering", IN)]),
+    # inside a quotation the marks are the outer speaker's: what the cue inside says keeps its own type
+    ("“It seems the rebels wanted to burn everything,” a farmer said.",
+     [("seems", B), ("wanted", IN), ("said", S)]),
+    ("She describes her brother as a dreamer who “always believes the best in people.”",
+     [("describes", S), ("believes", B)]),
 ]
 
 # actions, idioms and generic addresses: nobody says, believes or finds anything (attribution/actions.py); each
@@ -128,6 +134,7 @@ NOT_SAID: list[Case] = [
     ("The student filmed the lesson to document the incident.", []),
     ("The senator flew to Brussels to discuss the trade deal.", []),
     ("Rose was found dead after police were called around 3:30 pm.", []),
+    ("Considering even the bank admits its fees are too high, the reform is overdue.", [("admits", S)]),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),

@@ -400,16 +400,17 @@ def _attributions(doc: Doc, frames: list[Frame], quotes: list[Quote], lex: Lexic
     for n, (cue, source, pieces) in enumerate(frames, start=1):
         content = Span.joined(doc_text(doc), pieces)
         quote = _quote_kind(content, quotes)
+        cue_chars = char_range(doc, cue.start, cue.end)
         atts.append(
             Attribution(
                 id=f"a{n}",
-                cue=Span.of(doc_text(doc), *char_range(doc, cue.start, cue.end)),
+                cue=Span.of(doc_text(doc), *cue_chars),
                 content=content,
                 source=source,
                 quote=quote,
                 certainty=cue.cls.certainty,
                 act=cue.cls.act,
-                type=attribution_type(doc, cue, source, content, quote, lex),
+                type=attribution_type(doc, cue, source, content, quote, lex, quote_at(quotes, *cue_chars) is not None),
             )
         )
     return atts

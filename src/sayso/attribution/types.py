@@ -29,19 +29,21 @@ SAID_KINDS = {"dash"}
 # cues that name a document or its channel by a preposition ("In the latest poll, …"); evidence finds
 DOCUMENT_KINDS = {"document", "colon"}
 HELD = {"belief", "knowledge", "intention"}  # what a person holds; a document states it
+PONDER = {"consider", "mull", "contemplate", "weigh"}  # in the progressive: a plan being made
 VIEW_VERBS = {"see", "find"}  # "see X as Y", "found it hard to …": a view held
 
 
 def attribution_type(
-    doc: Doc, cue: Cue, source: Span | None, content: Span, quote: str, lex: Lexicons
+    doc: Doc, cue: Cue, source: Span | None, content: Span, quote: str, lex: Lexicons, cue_quoted: bool = False
 ) -> str:
-    """The type of the attribution a cue makes with this source and content (quote: its quote kind)."""
+    """The type of the attribution a cue makes with this source and content (quote: its quote kind; cue_quoted:
+    the cue itself stands inside a quotation, whose marks then say nothing of this attribution's words)."""
     if cue.kind in SAID_KINDS:
         return "statement"
     evidence = _evidence(doc, source, lex)
     if cue.kind in DOCUMENT_KINDS:
         return "finding" if evidence else "statement"
-    if quote == "direct" and not evidence:
+    if quote == "direct" and not evidence and not cue_quoted:
         return "statement"  # words in quotation marks were said, whatever the cue calls them
     entry = _entry(doc, cue, lex)
     if entry is STATEMENT:
@@ -53,6 +55,8 @@ def attribution_type(
     if cue.kind in ("verb", "particle") and _views(cue.head):
         return "belief"
     infinitive = _own_infinitive(cue)
+    if cue.lemma in PONDER and cue.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.head.children):
+        return "intention"  # "is considering filing suit", "are mulling a bid"
     if infinitive is not None and entry.with_infinitive != entry.type:
         if entry.type == "statement" and _said(infinitive, lex):
             return "statement"  # "declined to comment", "agreed to discuss": what is refused or agreed is saying
