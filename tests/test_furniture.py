@@ -89,6 +89,11 @@ CASES: list[tuple[str, list[str]]] = [
         f"{PROSE}\nA photo posted by Jane Doe (@janedoe) on Oct 3, 2014 at 5:06pm PDT",
         ["A photo posted by Jane Doe (@janedoe) on Oct 3, 2014 at 5:06pm PDT"],
     ),
+    (  # a post glued to the prose that introduces it: the prose stays
+        f"{PROSE} {PROSE} {PROSE} The drawing is by the artist Jane Doe: Never give up #art pic.twitter.com/abc123"
+        "— Jane Doe (@janedoe) January 7, 2015",
+        ["Never give up #art pic.twitter.com/abc123— Jane Doe (@janedoe) January 7, 2015"],
+    ),
     # scraper debris
     (f"{PROSE}\n* * *\n—\n+12\n{PROSE}", ["* * *", "—", "+12"]),
     (f"The report said […] the plan had failed.\n{PROSE}", ["[…]"]),
@@ -110,6 +115,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("By Friday, the council will have voted on the plan twice.", []),
     (f'{PROSE}\n"We will rebuild the bridge."\n- Jane Smith', []),
     ("Credit Suisse said on Monday that it would cut jobs.", []),
+    (f"{PROSE} {PROSE} The party says the will of the people (via referenda) should rule.", []),
+    (f"{PROSE} {PROSE} The statue was pulled down overnight (via @jdoe) and has not been found.", ["(via @jdoe)"]),
+    (f"{PROSE}\nA video posted by the group on Monday appears to show the attack.", []),
+    (f"{PROSE}\n[The band later cancelled the appearance.]", []),
     ("Source: the police department said in a statement that two men were arrested.", ["Source:"]),
 ]
 

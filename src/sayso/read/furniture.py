@@ -35,7 +35,10 @@ _POST_TIME = r"(?:\s+at\s+\d{1,2}:\d{2}\s*[apAP]\.?[mM]\.?(?:\s+[A-Z]{2,4}\b)?)?
 # an embedded post's credit line: "— Jane Doe (@jdoe) October 3, 2014", glued to the post before it or alone
 POST_CREDIT_IN_LINE = re.compile(rf"{_DASH}+\s*{_POST_CREDIT}{_POST_TIME}")
 POST_CREDIT_LINE = re.compile(rf"{_DASH}*\s*{_POST_CREDIT}{_POST_TIME}")  # (matched at a line's start)
+# an embedded post's own credit: "A photo posted by Jane Doe (@jdoe) on Oct 3, 2014" (not "a video posted by the group")
+POSTED_BY = re.compile(r"^An? (?:photo|video|post) (?:posted|shared) by [^\n()]{0,60}\(@\w{1,30}\)", re.IGNORECASE)
 POST_LINK = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|instagram\.com/p/", re.IGNORECASE)
+SENTENCE_BOUNDARY = re.compile(r"[.!?:][\"'’”)]*\s+")
 MAX_POST = 320  # characters: a post (280 and a link) that a credit line closes
 LEADING = " \t-–—•*>·|»›"
 TRAILING = " .:…!»›>|"
@@ -54,11 +57,15 @@ SIGNATURE = re.compile(rf"^{_DASH}+\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1
 WEEKDAYS_MONTHS = re.compile(rf"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:{_MONTHS})$")
 SLASH_CREDIT = re.compile(r"^[A-Z][^/\n]{0,50}/{1,2}\s?[A-Za-z][^/\n]{0,50}$")
 # a credit inside a line: "(Photo: Getty Images)", "(Facebook Photo)", "[Image via screengrab]", "[CEN]"
-_CREDIT_OPEN = r"(?:photo|image|picture|video|credit|courtesy|source|via|getty|screen ?grab|screenshot)"
+# (a credit by "via" or "source" names someone: "(via Reuters)", "(via @jdoe)", not "(via referenda)")
+_CREDIT_OPEN = (
+    r"(?:photo|image|picture|video|credit|courtesy|getty|screen ?grab|screenshot|(?:via|source):?(?=\s*(?-i:[A-Z@]))"
+    r"|via(?=\s*\)))"
+)
 _CREDIT_CLOSE = r"(?:photo|photos|image|images|picture|pictures|screen ?grab|screenshot|video|handout)"
 IN_LINE_CREDIT = re.compile(
-    rf"\(\s*{_CREDIT_OPEN}\b[^()\n]{{0,60}}\)|\([^()\n]{{0,50}}\b{_CREDIT_CLOSE}\s*\)"
-    rf"|\[\s*{_CREDIT_OPEN}\b[^\[\]\n]{{0,80}}\]",
+    rf"\(\s*{_CREDIT_OPEN}(?![a-z])[^()\n]{{0,60}}\)|\([^()\n]{{0,50}}\b{_CREDIT_CLOSE}\s*\)"
+    rf"|\[\s*{_CREDIT_OPEN}(?![a-z])[^\[\]\n]{{0,80}}\]",
     re.IGNORECASE,
 )
 CAPS_BRACKET = re.compile(r"\[([A-Z]{2,8})\]")  # "[CEN]", "[AFP]": an agency's credit (its word a credit word)
@@ -159,8 +166,9 @@ def _line_furniture(line: str, start: int, words: FurnitureWords, place: Place) 
     if not any(c.isalpha() for c in line):
         return None  # lone punctuation, symbols, numbers: "* * *", "+12", "—"
     post = POST_CREDIT_LINE.match(line) or POST_CREDIT_IN_LINE.search(line)
-    if post is not None:  # an embedded post and its credit (prose glued after it stays prose)
-        return None if post.end() == len(line) else [(start, start + post.end())]
+    if post is not None:  # an embedded post and its credit (prose glued before or after it stays prose)
+        begin = _post_start(line, post.start())
+        return None if begin == 0 and post.end() == len(line) else [(start + begin, start + post.end())]
     core = line.lstrip(LEADING)
     key = normal(core).rstrip(TRAILING)
     if key in words.lines or key.removeprefix("the ") in words.outlets:
@@ -175,7 +183,7 @@ def _line_furniture(line: str, start: int, words: FurnitureWords, place: Place) 
     signature = SIGNATURE.match(line) and not place.after_quote
     if short and (_is_follow(key) or EMAIL_FIRST.match(core) or signature or _is_byline(core)):
         return None
-    if len(line) <= MAX_POST + 60 and POST_LINK.search(line):
+    if POSTED_BY.match(core) or (len(line) <= MAX_POST + 60 and POST_LINK.search(line)):
         return None  # an embedded post: its text and its link
     if _is_credit_line(core, words) or (not place.first and _is_heading(line)):
         return None
@@ -240,6 +248,17 @@ def _is_heading(core: str) -> bool:
     return all(t[:1].isupper() or (t.lower() in MINOR_WORDS and n > 0) for n, t in enumerate(tokens))
 
 
+def _post_start(line: str, credit: int) -> int:
+    """Where the post that a credit at `credit` closes begins: the line's start, or in a long line the first
+    sentence boundary within a post's length of the credit, or the last colon there (the prose that introduces
+    the post stays)."""
+    if credit <= MAX_POST:
+        return 0
+    found = [m for m in SENTENCE_BOUNDARY.finditer(line, 0, credit) if credit - m.end() <= MAX_POST]
+    colons = [m.end() for m in found if m[0][0] == ":"]  # "… was created by Jane Doe: <the post>"
+    return max(colons) if colons else min((m.end() for m in found), default=credit)
+
+
 def _is_sentence(rest: str) -> bool:
     return len(rest.split()) >= 3 and bool(ENDS_SENTENCE.search(rest))
 
@@ -280,7 +299,8 @@ def _is_credit_line(core: str, words: FurnitureWords) -> bool:
     tokens = [t for t in tokens if t]
     credit = any(t.lower() in words.credits for t in tokens)
     if core[:1] in "([" and core[-1:] in ")]" and len(core) <= 200:
-        return credit or len(tokens) <= NO_SENTENCE_WORDS
+        # "[Image via screengrab]", "[The Boston Globe]"; not an editor's sentence "[The show was cancelled.]"
+        return credit or (len(tokens) <= NO_SENTENCE_WORDS and not ENDS_SENTENCE.search(core[:-1]))
     if len(tokens) > NO_SENTENCE_WORDS:
         return False
     capitalised = all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)
