@@ -135,6 +135,7 @@ NOT_SAID: list[Case] = [
     ("The senator flew to Brussels to discuss the trade deal.", []),
     ("Rose was found dead after police were called around 3:30 pm.", []),
     ("Considering even the bank admits its fees are too high, the reform is overdue.", [("admits", S)]),
+    ("Let me ask you a simple question.", []),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),

@@ -46,6 +46,8 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return "a generic you or one"
     if _imperative(verb):
         return "an imperative to the reader"
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() == "let" and verb.head.i < verb.i:
+        return "a speaker's own frame"  # "Let me ask you a question", "let us say"
     if _in_idiom(verb, words.get("idiom", frozenset())):
         return "an idiom"
     if particle:
