@@ -91,6 +91,11 @@ ACT_CASES: list[tuple[str, Spec, str]] = [
         ("The coach", "told", "the rival team had cheated"),
         "accusation",
     ),
+    (
+        "The host said the golfer did not test positive for steroids but for something else.",
+        ("The host", "said", "the golfer did not test positive for steroids but for something else"),
+        "accusation",
+    ),
     # a fact stated is a report, whoever states it
     ("The mayor said the bridge opened in 1998.", ("The mayor", "said", "the bridge opened in 1998"), "report"),
     (
@@ -272,6 +277,21 @@ LINK_CASES += [
             ("A radio host", "claimed", "the golfer was suspended for doping", "assertion"),
             ("The host", "said", "the golfer had failed a drug test", "assertion"),
             ("The golfer's agent", "said", "these claims were false", "denial"),
+        ],
+        {},
+        {"a3": ["a1", "a2"]},
+    ),
+]
+
+LINK_CASES += [
+    (
+        "denies them: the claims taken up and their author's others",
+        "A radio host claimed the golfer was suspended for doping. The host also said the golfer had failed a "
+        "drug test. The tour categorically denies them.",
+        [
+            ("A radio host", "claimed", "the golfer was suspended for doping", "accusation"),
+            ("The host", "said", "the golfer had failed a drug test", "accusation"),
+            ("The tour", "categorically denies", "them", "denial"),
         ],
         {},
         {"a3": ["a1", "a2"]},

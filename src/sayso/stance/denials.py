@@ -53,7 +53,7 @@ REPORTING_NOUNS = DOCUMENT_NOUNS | {
 }  # fmt: skip
 MIN_SHARED_TOPIC = 2  # words a claim must share with the claim under discussion
 PLURAL_DOCUMENTS = frozenset({"reports", "stories", "articles", "pieces"})
-ANAPHORS = frozenset({"it", "this", "that", "these", "those"})  # pronouns a denial takes a claim up with
+ANAPHORS = frozenset({"it", "this", "that", "these", "those", "them"})  # pronouns a denial takes a claim up with
 
 
 def is_denial(doc: Doc, attribution: Attribution) -> bool:
@@ -191,8 +191,11 @@ def _targets(
 
 
 def _plural_claims(doc: Doc, d: Attribution) -> bool:
+    """'these claims', 'the allegations', 'denies them': several claims taken up at once."""
     return any(
-        tok.tag_ == "NNS" and lemma_of(tok) in CLAIM_NOUNS for span in content_spans(doc, d.content) for tok in span
+        (tok.tag_ == "NNS" and lemma_of(tok) in CLAIM_NOUNS) or (tok.lower_ == "them" and tok.dep_ == "dobj")
+        for span in content_spans(doc, d.content)
+        for tok in span
     )
 
 

@@ -185,7 +185,9 @@ def _imputes(tok: Token, span: TokenSpan) -> bool | None:
     if not (span.start <= pred.i < span.end and pred.dep_ in {"ROOT", "ccomp", "conj", "xcomp", "acomp", "relcl"}):
         return None
     negated = _negated(pred) or (pred.head is not pred and _negated(pred.head) and pred.dep_ in {"acomp", "attr"})
-    return not negated
+    # 'did not test positive for testosterone but for something else': the negation corrects, it does not deny
+    corrected = any(t.lower_ == "but" for t in span if t.i > pred.i)
+    return not negated or corrected
 
 
 def finding_cue(doc: Doc, cue: Span) -> bool:
