@@ -104,7 +104,23 @@ CASES: list[tuple[str, list[str]]] = [
     # a heading of a few words; the headline is prose
     (f"Council Approves Budget\n{PROSE}\nHuman Rights.\n{PROSE}", ["Human Rights."]),
     (f"{PROSE}\nWashington Post", ["Washington Post"]),
-    (f"{PROSE}\nCorrection:\nAn earlier version of this story misstated the date of the vote.", ["Correction:"]),
+    # an appended note, an in-text link teaser, a fact-check page's labels, an ad script's comment
+    (
+        f"{PROSE}\nCorrection:\nAn earlier version of this story misstated the date of the vote.",
+        ["Correction:", "An earlier version of this story misstated the date of the vote."],
+    ),
+    (
+        f"{PROSE}\nEditor's note: An earlier version of this story misstated the date.",
+        ["Editor's note: An earlier version of this story misstated the date."],
+    ),
+    (f"{PROSE} (Here's the full report from the council.) {PROSE}", ["(Here's the full report from the council.)"]),
+    (
+        f"{PROSE}\nClaim: Eating carrots cures blindness.\nExample: [Collected via email, 2014]\n"
+        "Origins: The story first appeared in 1942 when the air ministry spread it.",
+        ["Claim: Eating carrots cures blindness.", "Example: [Collected via email, 2014]", "Origins:"],
+    ),
+    (f"{PROSE}\n<!-- ad slot 3 -->\n(h/t The Daily Planet.)", ["<!-- ad slot 3 -->", "(h/t The Daily Planet.)"]),
+    (f"The fake part: the photo was taken in 2009.\n{PROSE}", []),
     # not furniture: prose that looks like it
     (f'The mayor tweeted: "We are ready for the storm."\n{PROSE}', []),
     ('Smith put it bluntly: "The plan is dead."', []),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sayso.lexicons import _check, _rows
 
-FURNITURE_KINDS = ("line", "opens", "closes", "teaser", "label", "credit")
+FURNITURE_KINDS = ("line", "opens", "closes", "teaser", "label", "credit", "note")
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class FurnitureWords:
     teasers: frozenset[str]  # a label before a colon that makes its whole line furniture ("read more")
     labels: frozenset[str]  # a label before a colon that is furniture itself ("update")
     credits: frozenset[str]  # words of photo and video credits ("getty", "screengrab")
+    notes: frozenset[str] = frozenset()  # a label that opens an appended note ("correction")
     # a label in capitals that names a person or a place is a speaker ("SMITH: …") or a dateline ("BEIRUT: …")
     first_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
@@ -43,6 +44,7 @@ def load_furniture() -> FurnitureWords:
         teasers=frozenset(by_kind["teaser"]),
         labels=frozenset(by_kind["label"]),
         credits=frozenset(by_kind["credit"]),
+        notes=frozenset(by_kind["note"]),
         first_names=frozenset(normal(r["name"]) for r in _rows("first_names.tsv")),
         places=frozenset(
             normal(place)

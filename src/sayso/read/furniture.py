@@ -49,7 +49,9 @@ WEB_ONLY = re.compile(
     re.IGNORECASE,
 )
 EMAIL_FIRST = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-CODE = re.compile(r"^(?:[\w$]+\.)*[\w$]+\(.*\);?$|^(?:var|function|window\.|document\.)\b.*[;{}]$")
+CODE = re.compile(
+    r"^(?:[\w$]+\.)*[\w$]+\(.*\);?$|^(?:var|function|window\.|document\.)\b.*[;{}]$|^(?:<!--|-->|/\*|//\s)"
+)
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d\b)", re.IGNORECASE)
 ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$")
 BYLINE_NAME = re.compile(r"^[A-Z][\w.'’-]*$|^(?:and|de|del|der|van|von|da|di|le|la|bin|al|&)$")
@@ -74,6 +76,8 @@ CREDIT_TAIL = re.compile(
     r"(?:(?<=[.!?\"”’])|(?<=\s))\s*(?:(?:Photo|Image|Picture|Video)s?(?: credits?)?|Credits?|Source):\s*"
     r"[A-Z][\w.'’/&, -]{1,50}$|\[[^\[\]\n]{1,50}\bvia\b[^\[\]\n]{1,50}\]\s*$"
 )
+# an in-text link teaser: "(Here's the full report.)", "(Read the statement here.)"
+LINK_TEASER = re.compile(r"\((?:Here's|Here’s|Here is|Read|See|Click|Watch|Listen|Related)\b[^()\n]{0,150}\)")
 PICTURE = re.compile(r"\b(?:photo|image|picture|video|getty|screen ?grab|screenshot|footage)", re.IGNORECASE)
 LEFTOVER = re.compile(r"[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]")  # "[…]" where a scraper cut something out
 READ_MORE_TAIL = re.compile(
@@ -105,7 +109,11 @@ def find_furniture(text: str, words: FurnitureWords | None = None) -> tuple[Piec
     found: list[Piece] = []
     lines = [(a, b) for a, b in _lines(text) if a < b]
     previous: Piece | None = None
+    note_alone = False
     for n, (start, end) in enumerate(lines):
+        if note_alone:  # "Correction:" alone on its line: the note is the paragraph after it
+            found.append((start, end))
+        note_alone = _label_alone(text[start:end], words.notes)
         credit = POST_CREDIT_LINE.match(text, start, end)
         if previous and credit and credit[0][:1] in DASHES and _is_post(text[previous[0] : previous[1]]):
             found.append(previous)  # a credit line alone closes the post in the paragraph before it
@@ -200,7 +208,7 @@ def _line_furniture(line: str, start: int, words: FurnitureWords, place: Place) 
 def _label_furniture(label: re.Match[str], at: int, words: FurnitureWords, first: bool) -> list[Piece] | None:
     """A "LABEL: …" line's furniture: [] for the whole line, the label's range, or None (no label)."""
     name, rest = normal(label["label"]), (label["rest"] or "").strip()
-    if name in words.teasers:
+    if name in words.teasers or name in words.notes:
         return []
     sentence = _is_sentence(rest)
     letters = [c for c in label["label"] if c.isalpha()]
@@ -208,6 +216,11 @@ def _label_furniture(label: re.Match[str], at: int, words: FurnitureWords, first
     if name in words.labels or (capitals and _generic_label(name, sentence, first, words)):
         return [(at, at + label.end("label") + 1)] if sentence else []
     return None
+
+
+def _label_alone(line: str, labels: frozenset[str]) -> bool:
+    label = LABEL.match(line.lstrip(LEADING))
+    return label is not None and not label["rest"] and normal(label["label"]) in labels
 
 
 def _generic_label(name: str, sentence: bool, first: bool, words: FurnitureWords) -> bool:
@@ -225,6 +238,7 @@ def _in_line(line: str, start: int, credits: frozenset[str]) -> list[Piece]:
     found = [(start + m.start(), start + m.end()) for m in IN_LINE_CREDIT.finditer(line)]
     found += [(start + m.start(), start + m.end()) for m in CAPS_BRACKET.finditer(line) if m[1].lower() in credits]
     found += [(start + m.start(), start + m.end()) for m in LEFTOVER.finditer(line)]
+    found += [(start + m.start(), start + m.end()) for m in LINK_TEASER.finditer(line)]
     found += [(start + m.start() + len(m[0]) - len(m[0].lstrip()), start + m.end()) for m in CREDIT_TAIL.finditer(line)]
     tail = READ_MORE_TAIL.search(line)
     if tail:
@@ -260,7 +274,9 @@ def _post_start(line: str, credit: int) -> int:
 
 
 def _is_sentence(rest: str) -> bool:
-    return len(rest.split()) >= 3 and bool(ENDS_SENTENCE.search(rest))
+    """What follows a label is a sentence: it ends as one, or introduces a quotation ("… the site wrote:")."""
+    words = len(rest.split())
+    return (words >= 3 and bool(ENDS_SENTENCE.search(rest))) or (words >= 6 and rest.endswith(":"))
 
 
 def _has_quote(text: str) -> bool:
