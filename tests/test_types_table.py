@@ -136,11 +136,13 @@ NOT_SAID: list[Case] = [
     ("Rose was found dead after police were called around 3:30 pm.", []),
     ("Considering even the bank admits its fees are too high, the reform is overdue.", [("admits", S)]),
     ("Let me ask you a simple question.", []),
+    ("The campaign released a new ad on Tuesday.", []),
     # … and what stays said beside them
     ("The club offered its condolences to the family.", [("offered", S)]),
     ("The senator called the report a disgrace.", [("called", S)]),
     ("One of the witnesses said the driver was speeding.", [("said", S)]),
     ("The ministry released a statement on Monday.", [("released", S)]),
+    ("The campaign released an ad attacking the senator's record.", [("released", S), ("attacking", S)]),
     ("The agency reported the arrests, citing a security official.", [("reported", S)]),
     ("The mayor took the opportunity to remind voters that taxes had fallen.", [("to remind", S)]),
     ("The hospital declined to comment on the case.", [("declined", S)]),

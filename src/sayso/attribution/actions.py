@@ -261,7 +261,12 @@ def _thing_object(verb: Token, deps: set[str], lex: Lexicons) -> bool:
     if obj is None or obj.pos_ == "PRON":
         return False
     said = lex.action_words.get("speech_object", frozenset())
-    return obj.lower_ not in said and obj.lemma_.lower() not in said and obj.lemma_.lower() not in lex.nouns
+    if obj.lower_ in said or obj.lemma_.lower() in said or obj.lemma_.lower() in lex.nouns:
+        return False
+    if lex.source_words.get(obj.lemma_.lower()) == "document" or lex.source_words.get(obj.lower_) == "document":
+        # "released an ad attacking Trump", "issued a paper welcoming the plan": a document and what it says
+        return not any(c.dep_ in ("acl", "relcl", "appos") for c in obj.children)
+    return True
 
 
 def _shows_a_thing(verb: Token, subject: Token | None, deps: set[str], lex: Lexicons) -> bool:
