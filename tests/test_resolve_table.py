@@ -159,6 +159,13 @@ CASES: list[tuple[str, str, list[Spec], list[str | None]]] = [
         ],
         ["Maria Lopez", "Maria Lopez"],
     ),
+    (
+        "a description is not the person named in its own sentence",
+        "The seemingly endless stream of online hoaxes reporting the death of Axl Rose claimed that the singer "
+        "was found dead.",
+        [("The seemingly endless stream of online hoaxes", "claimed", "the singer was found dead")],
+        ["seemingly endless stream of online hoaxes"],
+    ),
     ("generic you", "You could say that the plan failed.", [("You", "could say", "the plan failed")], [None]),
     ("generic one", "One might argue that the plan failed.", [("One", "might argue", "the plan failed")], [None]),
     (

@@ -173,8 +173,8 @@ class NominalRules:
             for e in reversed(self.entities):
                 if e.category in {"anonymous", "nominal"} and e.head == lemma and mods <= e.modifiers:
                     return e
-            if not head.tag_.endswith("S"):
-                named = self._named_earlier(c)  # 'The Michigan-based pro' after 'pro golfer Dan Olsen'
+            if not head.tag_.endswith("S") and role_word(lemma) is not None:
+                named = self._named_earlier(c)  # 'the anchor' after 'NBC anchor Brian Williams'
                 if named is not None:
                     return named
         e = self._entity(_nominal_name(c), kind, "nominal", head=lemma)
@@ -223,7 +223,8 @@ class NominalRules:
                 return None
             n = self.index.sent_of[i]
             end = self.index.sent_starts[n + 1] if n + 1 < len(self.index.sent_starts) else len(self.doc)
-            if head & _words(self.doc[self.index.sent_starts[n] : end]) and not head & _words([self.doc[i]]):
+            around = [t for t in self.doc[self.index.sent_starts[n] : end] if not c.toks.start <= t.i < c.toks.end]
+            if head & _words(around) and not head & _words([self.doc[i]]):  # not the description's own words
                 return e
         return None
 
