@@ -159,6 +159,37 @@ def test_act_from_content_table(nlp: Language, text: str, spec: Spec, expected: 
     assert act_of(nlp, text, spec)[0] == expected
 
 
+CERTAINTY_CASES: list[tuple[str, Spec, str]] = [
+    (
+        "The widow accused the government of attempting to intimidate the families.",
+        ("The widow", "accused", "the government of attempting to intimidate the families", "accusation"),
+        "certain",
+    ),
+    (
+        "The senator has accused the agency of hiding the report.",
+        ("The senator", "has accused", "the agency of hiding the report", "accusation"),
+        "certain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), CERTAINTY_CASES, ids=[c[0] for c in CERTAINTY_CASES])
+def test_an_accuser_named_is_sure_table(nlp: Language, text: str, spec: Spec, expected: str) -> None:
+    doc = nlp(text)
+    (att,) = make_attributions(text, spec)
+    att = dataclasses.replace(att, certainty="probable", source_kind=source_kind_of(doc, att.source))
+    (out,) = classify(doc, [att])
+    assert out.certainty == expected
+
+
+def test_an_accusation_in_the_passive_stays_probable(nlp: Language) -> None:
+    text = "The unit has been blamed for a series of attacks."
+    (att,) = make_attributions(text, ("The unit", "has been blamed", "for a series of attacks", "accusation"))
+    doc = nlp(text)
+    (out,) = classify(doc, [dataclasses.replace(att, certainty="probable")])
+    assert out.certainty == "probable"
+
+
 def test_denial_keeps_its_certainty_where_it_calls_the_claim_unverified(nlp: Language) -> None:
     text = "The agent said these claims are unverified and completely false."
     spec = ("The agent", "said", "these claims are unverified and completely false")

@@ -140,6 +140,13 @@ def content_driven_act(
     return a.act
 
 
+def _passive(doc: Doc, a: Attribution) -> bool:
+    """A cue in the passive ('has been blamed', 'is alleged'), whose source is no accuser who stands by it."""
+    span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    be = {"be", "been", "being", "is", "are", "was", "were"}
+    return span is not None and any(t.dep_ == "auxpass" or t.lower_ in be for t in span)
+
+
 def _assessor(doc: Doc, a: Attribution) -> bool:
     """A source whose words are a ruling ('the judge', 'a federal court'): its head word is listed as such."""
     if a.source is None:
@@ -191,6 +198,9 @@ def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons |
             act = content_driven_act(doc, a, tokens, lex, nested, a.id in restated)
         if act in ("report", "assertion", "denial", "demand") and _assessor(doc, a):
             act = "assessment"  # a court rules: what it says, rejects or orders is its assessment
-        certainty = _lower(a.certainty, _hedged(tokens, lex, nested, denial=act == "denial"))
+        start = a.certainty
+        if a.act == "accusation" and start == "probable" and a.source is not None and not _passive(doc, a):
+            start = "certain"  # 'Strada accused the government of …': the accuser is sure; 'has been blamed' is not
+        certainty = _lower(start, _hedged(tokens, lex, nested, denial=act == "denial"))
         out.append(replace(a, certainty=certainty, act=act))
     return out
