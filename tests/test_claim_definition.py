@@ -91,6 +91,14 @@ IDF = {w: 8.0 for w in "apple watch sell 19 2015 forecast sale bmo trump win vot
         ("Marco Rubio finished third in the Iowa caucuses.", "He had previously backed Sen. Marco Rubio.", False),
         # every word shared, no anchor: whom "she" and "you" are is not in the words
         ("she's going to win", "you're going to win", False),
+        # a pronoun subject is matched only by the same pronoun
+        ("he might back Trump", "they would back Trump", False),
+        # every name of the one that names fewer must be in the other: two primaries, two claims
+        (
+            "Hillary Clinton easily won the primary election held in Arkansas, the results showed.",
+            "Hillary Clinton easily won the primary election held in North Carolina, the results showed.",
+            False,
+        ),
     ],
 )
 def test_claims_agree_and_cover(a: str, b: str, expected: bool) -> None:
