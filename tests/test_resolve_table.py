@@ -182,3 +182,23 @@ def test_resolution_across_the_article_table(
     nlp: Language, text: str, specs: list[Spec], expected: list[str | None]
 ) -> None:
     assert refers(nlp, text, *specs) == expected
+
+
+BARE = [
+    "He said that the plan had failed.",
+    "She told reporters that the plan had failed.",
+    "They said that the plan had failed.",
+]
+
+
+@pytest.mark.parametrize("text", BARE)
+def test_no_source_in_the_claims_is_a_bare_pronoun(nlp: Language, text: str) -> None:
+    """An unresolved 'he' or 'they': the attribution keeps its source text, its claim no pronoun as source."""
+    from sayso.analysis import analyze_doc
+    from sayso.claims.extract import claims_of
+
+    document = analyze_doc(nlp(text))
+    assert document.attributions, text
+    assert all(a.source_refers_to is None for a in document.attributions)
+    claims = [c for c in claims_of(document, "d") if c.kind == "attributed"]
+    assert claims and all(c.source is None for c in claims), [c.source for c in claims]

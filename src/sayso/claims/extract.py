@@ -14,6 +14,7 @@ from sayso.claims.records import Claim, Publication
 from sayso.claims.wire import wire_credit
 from sayso.model import Document
 from sayso.provenance import origins
+from sayso.resolve.data import bare_pronoun
 
 
 def claims_of(document: Document, doc_id: str) -> list[Claim]:
@@ -23,7 +24,10 @@ def claims_of(document: Document, doc_id: str) -> list[Claim]:
     denies: dict[str, tuple[str, ...]] = {d.by: d.targets for d in document.denials}
     out = []
     for a in claim_attributions(document):
-        source = a.source_refers_to or (a.source.text if a.source is not None else None)
+        # an unresolved 'he' or 'you' is no one's name: the claim keeps no source rather than a pronoun
+        source = a.source_refers_to or (
+            a.source.text if a.source is not None and not bare_pronoun(a.source.text) else None
+        )
         out.append(
             Claim(
                 id=f"{doc_id}:{a.id}",

@@ -19,6 +19,19 @@ _DOMAIN = re.compile(
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
+# personal, generic and demonstrative pronouns: a source written as one of them alone names no one by itself
+BARE_PRONOUNS = frozenset(
+    {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
+     "them", "their", "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "this", "that",
+     "these", "those", "who", "which"}
+)  # fmt: skip
+
+
+def bare_pronoun(text: str) -> bool:
+    """Whether a source's text is a pronoun alone ('he', 'You', 'this'): never a source's name in a corpus."""
+    return text.strip(" \"'“”.,;:").lower() in BARE_PRONOUNS
+
+
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The matching form of a name: lower case, single spaces, no leading 'the', no trailing "'s"."""

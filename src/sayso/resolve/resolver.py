@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Attribution
-from sayso.resolve.data import Outlet, key
+from sayso.resolve.data import Outlet, bare_pronoun, key
 from sayso.resolve.index import doc_index
 from sayso.resolve.kinds import (
     DOCUMENT,
@@ -54,7 +54,6 @@ from sayso.resolve.kinds import (
 from sayso.resolve.mentions import (
     DEFINITE,
     FIRST_PERSON,
-    GENERIC,
     JOINERS,
     NAMED_LABELS,
     PRONOUN_WINDOW,
@@ -573,7 +572,7 @@ def resolve_sources(
             out.append(att)
             continue
         name = by_span.get((att.source.start, att.source.end)) or resolution.refers_to(att.source.start, att.source.end)
-        if name is not None and name.lower() in PRONOUNS | GENERIC:
+        if name is not None and bare_pronoun(name):
             name = None  # a source is never a bare pronoun
         out.append(dataclasses.replace(att, source_refers_to=name) if name else att)
     return out, resolution.entities
