@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 
 from sayso.analysis import Analyzer
+from sayso.attribution.actions import action_reason
 from sayso.lexicons import load
 from sayso.model import TYPES
 
@@ -193,7 +194,17 @@ def test_action_words_lexicon_has_every_role() -> None:
     """action_words.tsv: every role the rules read has words, and the words that matter hold."""
     words = load().action_words
     assert all(words[role] for role in ("object_verb", "speech_object", "physical_verb", "target", "armed",
-                                        "naming_verb", "vote_verb", "idiom"))
+                                        "naming_verb", "vote_verb", "motion_verb", "idiom"))
     assert "offer" in words["object_verb"] and "condolences" in words["speech_object"]
     assert "bounties" not in words["speech_object"]
     assert "speaking of" in words["idiom"]
+
+
+def test_verbs_of_motion_are_no_cue_whatever_a_model_votes(nlp: Language) -> None:
+    """The learned cue model (accurate mode) may admit any verb; a verb of motion is turned away all the same."""
+    doc = nlp("The protesters marched to city hall and then flew home.")
+    marched, flew = doc[2], doc[8]
+    assert (marched.lemma_, flew.lemma_) == ("march", "fly")
+    assert action_reason(marched, load()) == action_reason(flew, load()) == "a motion"
+    said = nlp("The protesters said the march would go on.")
+    assert action_reason(said[2], load()) is None

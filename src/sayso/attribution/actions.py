@@ -10,6 +10,7 @@ None where it is one. The words each rule reads are data (lexicons/data/action_w
 - being somewhere, not seeming: "appeared on Fox News", "appear on other platforms" ("appears to" stays);
 - a participle that names: "a film called Ghost", "songs titled …";
 - calling someone on the telephone or calling an event: "called the police", "called a meeting";
+- moving ("marched to the city hall", "flew to Brussels") whatever a learned model votes;
 - voting and deciding to act: "voted to send a letter", "decided to resign";
 - charging a price or a battery, not a person with a crime: "charges his phone", "charged him for the boxes";
 - an object that is a thing, not something said: "offered bounties", "released prisoners", "declined the role",
@@ -70,6 +71,8 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return "a call on the telephone or of an event"
     if lemma in words.get("vote_verb", ()):
         return "a vote"
+    if lemma in words.get("motion_verb", ()):
+        return "a motion"
     if lemma == "decide" and _own_infinitive(verb) is not None:
         return "a decision to act"
     if lemma in REFUSALS and _refuses_to_act(verb, lex):

@@ -15,7 +15,10 @@ from sayso.model import ACTS, CERTAINTIES, SOURCE_KINDS, TYPES
 
 SPEAKER_KINDS = ("name", "pronoun", "source", "other", "none")  # sayso.attribution.cues.speaker_kind
 CUE_KINDS = ("verb", "particle", "noun", "phrase", "adjective", "adjective_frame")  # cue_types.tsv, kind
-ACTION_ROLES = ("object_verb", "speech_object", "physical_verb", "target", "armed", "naming_verb", "vote_verb", "idiom")
+ACTION_ROLES = (
+    "object_verb", "speech_object", "physical_verb", "target", "armed", "naming_verb", "vote_verb", "motion_verb",
+    "idiom",
+)
 
 
 @dataclass(frozen=True)
