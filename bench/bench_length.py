@@ -71,7 +71,7 @@ def run_one(case: str) -> dict[str, Any]:
     """In the child process: the case timed, as one JSON line."""
     from sayso.analysis import analyze_doc
     from sayso.nlp import load_nlp
-    from sayso.nlp.pieces import PIECE_CHARS, piece_bounds
+    from sayso.nlp.pieces import PIECE_CHARS, PIECE_SIZE, piece_bounds
     from sayso.nlp.text import parse
 
     text = case_text(case)
@@ -90,7 +90,7 @@ def run_one(case: str) -> dict[str, Any]:
         "words": len(text.split()),
         "tokens": len(doc),
         "sentences": sum(1 for _ in doc.sents),
-        "pieces": len(piece_bounds(text, min(PIECE_CHARS, nlp.max_length))),
+        "pieces": len(piece_bounds(text, min(PIECE_CHARS, nlp.max_length), PIECE_SIZE)),
         "parse_s": t1 - t0,
         "analysis_s": t2 - t1,
         "total_s": t2 - t0,

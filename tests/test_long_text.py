@@ -89,6 +89,13 @@ def test_pieces_without_paragraphs_end_at_sentences_then_spaces_then_anywhere() 
     assert piece_bounds("", 300) == [(0, 0)]
 
 
+def test_a_text_up_to_the_limit_is_whole_and_a_longer_one_in_pieces_of_the_size() -> None:
+    text = generated_article(5, 40)
+    assert piece_bounds(text, len(text), 300) == [(0, len(text))]
+    bounds = piece_bounds(text, len(text) - 1, 300)
+    assert len(bounds) > len(text) // 300 and all(b - a <= 300 for a, b in bounds)
+
+
 def test_parse_in_pieces_indexes_the_whole_text(nlp: Language) -> None:
     text = generated_article(2, 60)
     doc = parse(nlp, text, piece_chars=700)

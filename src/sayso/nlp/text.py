@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.nlp.headline import sentence_case
-from sayso.nlp.pieces import PIECE_CHARS, piece_bounds
+from sayso.nlp.pieces import PIECE_CHARS, PIECE_SIZE, piece_bounds
 from sayso.nlp.pipeline import CUT_KEY, MAX_SENTENCE_TOKENS
 from sayso.read.furniture import blank_furniture, find_furniture
 
@@ -53,7 +53,7 @@ def keep_text(doc: Doc, text: str) -> Doc:
 
 def parse(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Doc:
     """One text parsed as sayso parses it."""
-    return next(parse_pairs(nlp, [(text, None)], 1, piece_chars))[0]
+    return next(parse_pairs(nlp, [(text, None)], 16, piece_chars))[0]  # (16: a long text's pieces side by side)
 
 
 def parse_pairs(
@@ -65,7 +65,8 @@ def parse_pairs(
     def pieces() -> Iterator[tuple[str, tuple[bool, str, Context]]]:
         for text, ctx in pairs:
             plain = for_parser(text)  # (the whole text: only its first line is a headline)
-            bounds = piece_bounds(text, min(piece_chars, nlp.max_length))
+            limit = min(piece_chars, nlp.max_length)
+            bounds = piece_bounds(text, limit, min(PIECE_SIZE, limit))
             for n, (start, end) in enumerate(bounds, start=1):
                 yield plain[start:end], (n == len(bounds), text, ctx)
 
