@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT.parent / "shared" / "eval" / "emergent" / "emergent.csv"
 SEED = 2016
 GRIDS = {
-    "tfidf-average": [round(0.06 + 0.02 * i, 2) for i in range(13)],
+    "tfidf-average": [round(0.02 + 0.02 * i, 2) for i in range(15)],
     "tfidf-single": [round(0.2 + 0.05 * i, 2) for i in range(11)],
     "minilm-average": [round(0.3 + 0.025 * i, 3) for i in range(13)],
 }
