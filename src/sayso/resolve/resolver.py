@@ -53,16 +53,13 @@ from sayso.resolve.kinds import (
 )
 from sayso.resolve.mentions import (
     DEFINITE,
-    FIRST_PERSON,
     JOINERS,
     NAMED_LABELS,
-    PRONOUN_WINDOW,
     PRONOUNS,
     THINGS,
     Mention,
     Resolution,
     _actor,
-    _agrees,
     _Cand,
     _capitalised,
     _coordinated,
@@ -70,7 +67,6 @@ from sayso.resolve.mentions import (
     _Entity,
     _generic,
     _join,
-    _latest_first,
     _looks_like_person,
     _numbered_name,
     _org_name,
@@ -100,9 +96,10 @@ from sayso.resolve.names import (
     title_gender,
 )
 from sayso.resolve.nominals import NominalRules
+from sayso.resolve.pronouns import PronounRules
 
 
-class _Resolver(NominalRules):
+class _Resolver(NominalRules, PronounRules):
     def __init__(self, doc: Doc, attributions: Sequence[Attribution]) -> None:
         self.doc = doc
         self.attributions = attributions
@@ -260,90 +257,6 @@ class _Resolver(NominalRules):
         e = self._entity(", ".join(names[:-1]) + " and " + names[-1], kind, "group")
         e.plural = True
         return e
-
-    # ---- pronouns ---------------------------------------------------------------------------------------------
-    def _pronoun(self, c: _Cand) -> _Entity | None:
-        """'I' / 'we' inside a quotation: its speaker, and no one outside one. Otherwise the most recent agreeing
-        source within `PRONOUN_WINDOW` sentences; else an agreeing mention in this or the previous sentence; else
-        any earlier agreeing source; else an agreeing mention within the window."""
-        low = c.head.lower_
-        if low in FIRST_PERSON:
-            # outside every attributed content, "I" and "we" are the writer (an op-ed's "we recognize the danger"),
-            # whom no entity of the article stands for
-            return self._speaker_around(c)
-        here = self._sent_index(c.head)
-        if low in {"he", "she"}:
-            previous = self._previous_subject(here)  # '… said widow Terry Strada. She continued, …'
-            if previous is not None and previous.category == "person" and _agrees(low, previous):
-                return previous
-        sourced = _latest_first(self.entities, c.start, lambda e: e.source_at)
-        mentioned = _latest_first(self.entities, c.start, lambda e: [s for s, _ in e.mentions])
-        # "he" or "she" may stand for the article's main person however far back it was last a source; "it" is as
-        # often a thing the text just named ("the tweets … it underscores"), so it looks no further than the window
-        anywhere = [] if low in {"it", "its"} else [e for _, e in sourced]
-        passes = (
-            [e for p, e in sourced if here - self._sent_index_at(p) <= PRONOUN_WINDOW],
-            [e for p, e in mentioned if here - self._sent_index_at(p) <= 1],
-            anywhere,
-            [e for p, e in mentioned if here - self._sent_index_at(p) <= PRONOUN_WINDOW],
-        )
-        for entities in passes:
-            for e in entities:
-                if _agrees(low, e):
-                    return e
-        return None
-
-    def _apposed_name(self, c: _Cand) -> _Entity | None:
-        """The person or organisation a description names in apposition inside the mention, with the description's
-        role given to it: 'A spokesman, Jesse Lehrich' -> Jesse Lehrich (a spokesman)."""
-        for ch in c.head.children:
-            if ch.dep_ != "appos" or not (c.toks.start <= ch.i < c.toks.end) or ch.pos_ != "PROPN":
-                continue
-            ent = self.index.ent_of.get(ch.i)
-            if ent is None or ent.label_ not in {"PERSON", "ORG"}:
-                continue
-            if ch.i not in self.cands:
-                self._add(_with_titles(ent), ent.root, ent.label_)
-            cand = self.cands[ent.root.i] if ent.root.i in self.cands else self.cands[ch.i]
-            e = self.resolve(cand) if cand is not c else None
-            if e is not None and e.category == "person":
-                role = role_word(lemma_of(c.head))
-                if role is not None:
-                    e.roles.add(role)
-            return e
-        return None
-
-    def _previous_subject(self, here: int) -> _Entity | None:
-        """The entity of the subject of the sentence before sentence `here` (its root's, or the speaker of an
-        inverted 'said X'), where a named mention stands there."""
-        if here == 0:
-            return None
-        start = self.index.sent_starts[here - 1]
-        end = self.index.sent_starts[here]
-        roots = [t for t in self.doc[start:end] if t.dep_ == "ROOT"]
-        for root in roots[:1]:
-            for ch in root.children:
-                if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i in self.done:
-                    return self.done[ch.i]
-        return None
-
-    def _speaker_around(self, c: _Cand) -> _Entity | None:
-        """The source of the innermost attribution whose content holds this mention."""
-        holding = [a for a in self.attributions if a.source is not None and a.content.start <= c.start < a.content.end]
-        holding = [a for a in holding if a.source is not None and not (a.source.start <= c.start < a.source.end)]
-        if not holding:
-            return None
-        inner = min(holding, key=lambda a: a.content.end - a.content.start)
-        assert inner.source is not None
-        toks = tokens_of(self.doc, inner.source)
-        cand = self.cands.get(head_of(toks).i) if toks is not None else None
-        return self.resolve(cand) if cand is not None and cand is not c else None
-
-    def _sent_index(self, tok: Token) -> int:
-        return self.index.sent_of[tok.i]
-
-    def _sent_index_at(self, offset: int) -> int:
-        return self.index.sentence_at(offset)
 
     # ---- proper names -----------------------------------------------------------------------------------------
     def _proper(self, c: _Cand) -> _Entity | None:
