@@ -4,20 +4,28 @@ No trained coreference model is used. The resolver walks the document's mentions
 sources, named entities, institution, official and document nouns, web names) and links each to an entity met
 earlier, or opens a new one, by these rules, tried in order:
 
-- pronoun (a source only): 'I' / 'we' inside a quotation -> its speaker; otherwise the most recent earlier
-  *source* it agrees with: it -> organisation, government or document; he / she -> one person of that gender
-  (from a title, a first name or a role noun); they -> a group; then recent mentions that agree;
+- no one: 'you', 'one', 'someone', a bare 'this' (never an entity); a coordinated source ("the league and the
+  player's agent") refers to no one entity;
+- pronoun (a source only; `pronouns.py`): 'I' / 'we' / 'my' inside a quotation -> its speaker; he / she -> the
+  subject of the sentence before where it agrees ("… said widow Terry Strada. She continued"); otherwise the most
+  recent earlier *source* it agrees with: it -> organisation, government or document; he / she -> one person of
+  that gender (from a title, a first name or a role noun); they -> a group; then recent mentions that agree;
+- a description with a name in apposition ("The agency's spokeswoman, Maria Lopez") -> that name, given the role;
 - proper name: the same name met earlier; an initialism of an earlier name or a bracketed one ("NSC", "(DOJ)"); a
   short form of an earlier organisation ("The Post" after "The New York Post"); a known outlet (`outlets.tsv`:
   aliases, initialisms, web names); a country, its capital used as an actor, or 'the' + a demonym ("the
   Russians"); a person, by surname ("Trump" after "President Donald Trump"); a misspelt or truncated outlet or
   earlier name (`difflib`);
-- document noun: the outlet or organisation named with it ("a Reuters report", "the report by CNN", "a Bloomberg
-  poll"); else, for a publication ("the report", "the article", "the story"), the publisher whose report it is: the
-  most recent outlet that reported;
+- document noun (`nominals.py`): the outlet or organisation named with it ("a Reuters report", "the report by
+  CNN", "a Bloomberg poll"); else, for a publication ("the report", "the article", "the story"), the publisher
+  whose report it is: the most recent outlet that reported; the issuer the sentence gives ("In a statement, X
+  called …" -> X) and 'the statement' after it;
 - person or official noun: a definite role ("the senator") -> the most recent person given that role ("Sen.
   Elizabeth Warren"); a definite or modified one ("the intelligence officials", "US officials", "the source") ->
-  the most recent mention with the same head and no modifiers it lacks; an indefinite one ("another source") is new;
+  the most recent mention with the same head and no modifiers it lacks; a definite description of one person ("The
+  judge", "The man") -> the named person whose sentence gives its role, else the named person of its sentence or
+  the one before; an indefinite one ("A former PGA Tour player", "A man") -> the name the next sentences give it
+  where that name's sentence repeats its role or two of its words ("a man known as Conal"), else it is new;
 - institution noun: with a proper modifier it is named ("the Russian embassy" -> Russian Embassy; "the Russian
   government" -> Russia); a definite one ("the embassy") takes an earlier one with the same head, else a
   nationality in the same sentence or the nearest earlier country ("Russian" -> "Russian Embassy"), else the
