@@ -144,6 +144,8 @@ NOT_SAID: list[Case] = [
     ("One of the witnesses said the driver was speeding.", [("said", S)]),
     ("The ministry released a statement on Monday.", [("released", S)]),
     ("The campaign released an ad attacking the senator's record.", [("released", S), ("attacking", S)]),
+    ("The hoax spread through a story titled “Scientists Confirm the Moon Is Hollow.”",
+     [("titled", S), ("Confirm", S)]),
     ("The agency reported the arrests, citing a security official.", [("reported", S)]),
     ("The mayor took the opportunity to remind voters that taxes had fallen.", [("to remind", S)]),
     ("The hospital declined to comment on the case.", [("declined", S)]),

@@ -55,7 +55,9 @@ def action_reason(verb: Token, lex: Lexicons, particle: bool = False) -> str | N
         return None
     if lemma in SEEM_VERBS and not deps & SEEM_COMPLEMENTS:
         return "being somewhere, not seeming"
-    if lemma in words.get("naming_verb", ()) and verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_name(verb):
+    if lemma in words.get("naming_verb", ()) and verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_name(verb) and (
+        lex.source_words.get(verb.head.lemma_.lower()) != "document"
+    ):  # (a story or a report "titled 'Nasa Confirms …'" says what its title says)
         return "a participle that names"
     if lemma in words.get("naming_verb", ()) and _named(verb, deps):
         return "a name given"
