@@ -96,6 +96,17 @@ def format_report(report: dict[str, Any]) -> str:
     help="Keep the parsed articles here, so that the next run skips the parse.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option(
+    "--model",
+    "model_kind",
+    type=click.Choice(["linear", "neural"]),
+    default="linear",
+    show_default=True,
+    help="linear: the accurate mode's cue model (numpy); neural: the cue-first heads over frozen MiniLM (torch).",
+)
+@click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True, help="Neural: passes over train.")
+@click.option("--minutes", type=click.FloatRange(min=0), default=None, help="Neural: stop (checkpointed) after this.")
+@click.option("--seed", type=int, default=13, show_default=True, help="Neural: the seed of the heads' training.")
 def train_command(
     train_dir: Path,
     dev_dir: Path | None,
@@ -104,6 +115,10 @@ def train_command(
     limit: int | None,
     cache_dir: Path | None,
     as_json: bool,
+    model_kind: str,
+    epochs: int,
+    minutes: float | None,
+    seed: int,
 ) -> None:
     """Train the accurate mode's cue model on gold attributions and write it to OUT.
 
@@ -120,6 +135,21 @@ def train_command(
     elif dev_dir is None:
         dev_dir = DEFAULT_DEV if DEFAULT_DEV.is_dir() else None
     n_dev = _gold_files(dev_dir, "score") if dev_dir is not None else 0
+    if model_kind == "neural":
+        from sayso.cli.train_neural import train_neural_command
+
+        train_neural_command(
+            train_dir,
+            dev_dir,
+            out,
+            limit=limit,
+            cache_dir=cache_dir,
+            epochs=epochs,
+            minutes=minutes,
+            seed=seed,
+            as_json=as_json,
+        )
+        return
     _check_training_extra()
     from sayso.errors import SaysoError
     from sayso.learn.train import train_cue_model
