@@ -150,7 +150,7 @@ def svg(results: list[dict[str, Any]]) -> str:
     points. Plain SVG: no plotting library needed. (CPU time: on a shared machine wall time says more about the
     other work than about sayso.)"""
     ok = [r for r in results if "error" not in r]
-    width, height, left, bottom, top, right = 640, 420, 70, 50, 30, 170
+    width, height, left, bottom, top, right = 680, 420, 70, 50, 30, 200
     xs = [r["chars"] for r in ok]
     ys = [max(r["cpu_s"], 0.01) for r in ok] + [max(r["parse_cpu_s"], 0.01) for r in ok]
     x0, x1 = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)))
