@@ -134,7 +134,8 @@ def test_a_text_past_max_length_is_analysed_without_e088(short_limit: Language) 
 
 
 def test_a_stretch_without_sentence_ends_is_cut_and_said_in_warnings(nlp: Language) -> None:
-    text = "He said that " * 600  # no full stop anywhere: one "sentence" of 1,800 tokens, each report nested in the last
+    # no full stop anywhere: one "sentence" of 1,800 tokens, each report nested in the last
+    text = "He said that " * 600
     document = Analyzer(nlp=nlp).analyze(text)
     doc = parse(nlp, text)
     assert max(len(sent) for sent in doc.sents) <= MAX_SENTENCE_TOKENS
