@@ -15,6 +15,8 @@ from spacy.language import Language
 from sayso.analysis import Analyzer
 from sayso.cli.main import cli
 from sayso.corpus import IngestOptions, ingest
+from sayso.corpus.jobs import Job, UnitResult
+from sayso.corpus.worker import analyse_unit
 from sayso.deadline import DocumentTimeout, time_limit
 from sayso.errors import AnalysisFailed
 from sayso.model import Document, Metadata
@@ -107,3 +109,16 @@ def test_a_bad_time_limit_is_one_line(value: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["analyze", "--time-limit", value, str(tmp_path / "a.txt")])
     assert result.exit_code == 2
     assert result.output.strip() == f"sayso: --time-limit must be a number of seconds (0: no limit), not {value!r}"
+
+
+def test_a_worker_unit_in_a_thread_reports_the_slow_document(nlp: Language) -> None:
+    """What a Dask worker runs (its tasks run in threads, where no signal reaches): the limit still holds."""
+    jobs = [Job("h-slow", Record(SLOW, Metadata(name="slow.txt"))), Job("h-quick", Record(QUICK, Metadata(name="q")))]
+    results: list[UnitResult] = []
+    thread = threading.Thread(target=lambda: results.append(analyse_unit(jobs, None, "fast", 1.0)))
+    thread.start()
+    thread.join(120)
+    ((failure,),) = [r.failures for r in results]
+    assert (failure.name, failure.hash) == ("slow.txt", "h-slow")
+    assert failure.reason.startswith("analysis stopped after 1 s")
+    assert [rows.name for rows in results[0].analysed] == ["q"]
