@@ -80,8 +80,9 @@ REPORTING_VERBS: list[Case] = [
     ("The two leaders have repeatedly stressed that the alliance is strong.",
      [("The two leaders", "have repeatedly stressed", "the alliance is strong", x(act="assertion"))]),
     ("Prosecutors allege that the defendant laundered money through shell companies.",
+     # a named accuser in the active is sure of what it imputes (docs/annotation.md); 'has been blamed' is not
      [("Prosecutors", "allege", "the defendant laundered money through shell companies",
-       x(certainty=PROBABLE, act="accusation"))]),
+       x(certainty=CERTAIN, act="accusation"))]),
     ("Scientists estimate that the glacier loses 30 metres of ice a year.",
      [("Scientists", "estimate", "the glacier loses 30 metres of ice a year", x(act="assessment"))]),
     ("Many residents fear that the factory will poison the river.",
@@ -94,8 +95,7 @@ REPORTING_VERBS: list[Case] = [
     ("The minister denied that she had misled parliament.",
      [("The minister", "denied", "she had misled parliament", x(certainty=CERTAIN, act="denial"))]),
     ("The opposition accused the government of rigging the election.",
-     [("The opposition", "accused", "the government of rigging the election",
-       x(certainty=PROBABLE, act="accusation"))]),
+     [("The opposition", "accused", "the government of rigging the election", x(certainty=CERTAIN, act="accusation"))]),
     ("The union is urging its members to reject the offer.",
      [("The union", "is urging", "its members to reject the offer", x(act="demand"))]),
     ("Officials believe the hackers were working for a foreign government.",
@@ -138,7 +138,8 @@ REPORTING_VERBS: list[Case] = [
     ("The Kremlin dismissed the allegations as baseless.",
      [("The Kremlin", "dismissed", "the allegations as baseless", x(act="denial"))]),
     ("The White House insisted that the president had acted within the law.",
-     [("The White House", "insisted", "the president had acted within the law", x(act="assertion"))]),
+     # the act comes from the content too: a plain statement of fact, however insistently made, is a report
+     [("The White House", "insisted", "the president had acted within the law", x(act="report"))]),
     ("US intelligence officials told lawmakers that the threat was growing.",
      [("US intelligence officials", "told", "the threat was growing")]),
 ]

@@ -184,7 +184,7 @@ def test_cli_terminal_report_shows_the_key_lines(terminal_run: Run) -> None:
         "Officials → have also suggested → the Russians may have been trying to derail peace talks",
         "the report → said → President Donald Trump was briefed of the intelligence assessment",
         "NYT → according to → The National Security Council had developed plans",
-        "Russia → rejected → the report indirect · certain · denial",
+        "Russia → rejected → the report statement · indirect · certain · denial",
         "the embassy → said → “We demand the relevant US authorities take effective measures",
     ):
         assert entry in text, entry

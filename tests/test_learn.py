@@ -58,7 +58,7 @@ RESHAPED = [
     ("The mayor accused the council of wasting money on consultants.", "accuse", "inner",
      "wasting money on consultants"),
     ("The mayor accused the council of wasting money on consultants.", "accuse", "object", "the council"),
-    ("The senator went on to discuss the latest polls.", "discuss", "rule", "the latest polls"),
+    ("The senator then discussed the latest polls.", "discuss", "rule", "the latest polls"),
     ("The minister insisted that the talks would go on, and that nobody had walked out.", "insist", "rule",
      "the talks would go on, and that nobody had walked out"),
 ]

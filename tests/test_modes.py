@@ -46,7 +46,8 @@ ACCURATE_ONLY = [
         ("Trump", "unleashed", "a flurry of tweets attacking Machado"),
     ),
     # ("Clinton plans to call on young people to serve" was here until the rules admitted every mined speaker frame)
-    ("Cruz released an ad attacking Trump.", ("Cruz", "released", "an ad attacking Trump")),
+    # ("Cruz released an ad attacking Trump" was here until releasing a thing became an action: an ad counts as said
+    # only with what it says, sayso.attribution.actions)
     # ("Sanders blasted the bill, calling [it a giveaway]" was here until the rules learned "call X Y")
     ("Trump unveiled a plan to cut taxes.", ("Trump", "unveiled", "a plan to cut taxes")),
 ]

@@ -180,6 +180,12 @@ def _restatements(doc: Doc, atts: Sequence[Attribution], spans: dict[str, list[T
     return out
 
 
+def _rejects_a_claim(act: str, tokens: Sequence[TokenSpan], lex: Lexicons) -> bool:
+    """A court's denial whose content names a claim ('his claim that …', 'the allegations') stays a denial: it rejects
+    what someone said, not a request ('rejected the appeal' is a ruling)."""
+    return act == "denial" and any(t.lemma_.lower() in lex.nouns for span in tokens for t in span if t.pos_ == "NOUN")
+
+
 def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons | None = None) -> list[Attribution]:
     """Certainty and act for each attribution (its source kind must already be set)."""
     lex = lexicons or load()
@@ -196,7 +202,8 @@ def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons |
         act = a.act
         if act in ("report", "assertion"):
             act = content_driven_act(doc, a, tokens, lex, nested, a.id in restated)
-        if act in ("report", "assertion", "denial", "demand") and _assessor(doc, a):
+        ruling = _assessor(doc, a) and not _rejects_a_claim(act, tokens, lex)
+        if act in ("report", "assertion", "denial", "demand") and ruling:
             act = "assessment"  # a court rules: what it says, rejects or orders is its assessment
         start = a.certainty
         if a.act == "accusation" and start == "probable" and a.source is not None and not _passive(doc, a):
