@@ -334,7 +334,7 @@ def _untangle(doc: Doc, found: list[Frame]) -> list[Frame]:
 
 def _quote_kind(content: Span, quotes: list[Quote]) -> str:
     total = sum(b - a for a, b in content.pieces)
-    inside = sum(
+    inside = sum(  # (only the quotes a piece overlaps: a walk over every quote grew with the square of the text)
         max(0, min(b, q.end) - max(a, q.start)) for a, b in content.pieces for q in overlapping(quotes, a, b)
     )
     if total and inside / total >= DIRECT_SHARE:
