@@ -909,7 +909,10 @@ if __name__ == "__main__":
 
 # -------------------------------------------------------------------------------------------- types of attribution
 
-TYPED = "Officials said the bridge will reopen in May. Engineers believe the repairs will take longer."
+TYPED = (
+    "Officials said the bridge will reopen in May. Engineers believe the repairs will take longer. "
+    "We said it would."
+)
 
 
 def typed() -> Document:
@@ -922,6 +925,8 @@ def typed() -> Document:
             Attribution(
                 "a2", at(t, "believe"), at(t, "the repairs will take longer"), at(t, "Engineers"), type="belief"
             ),
+            # an unresolved "We" names no one across the corpus: no source of the sources page
+            Attribution("a3", at(t, "said", 1), at(t, "it would"), at(t, "We")),
         ),
     )
 
@@ -949,6 +954,6 @@ def test_web_type_filter_keeps_only_those_attributions(tmp_path: Path) -> None:
         assert 'id="type-filter"' in page
         assert 'href="/sources?type=statement" aria-current="page"' in page
         assert "Engineers" not in page.split('id="originals"')[0]
-        assert "2 claims ·" in get_html(f"{base}/doc/{doc_hash}")
+        assert "3 claims ·" in get_html(f"{base}/doc/{doc_hash}")
         article = get_html(f"{base}/doc/{doc_hash}?type=statement")
-        assert "1 claim ·" in article and 'id="type-filter"' in article
+        assert "2 claims ·" in article and 'id="type-filter"' in article

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sayso.model import TYPES
+from sayso.resolve.data import BARE_PRONOUNS
 from sayso.web.queries import Connection, Page
 
 _SOURCE_NAME = "trim(coalesce(a.source_refers_to, a.source_text))"
+# an unresolved "I", "we" or "you" names no one across the corpus: it is left out of the sources (it stays in the
+# documents' attributions, where its quotation says whose it is)
+_PRONOUNS = "[" + ", ".join(f"'{p}'" for p in sorted(BARE_PRONOUNS)) + "]"
 
 
 def type_condition(types: Sequence[str] | None, column: str = "a.type") -> str:
@@ -34,7 +38,7 @@ WITH named AS (
     SELECT a.doc_hash, {_SOURCE_NAME} AS name, lower({_SOURCE_NAME}) AS key,
            coalesce(a.source_kind, 'unspecified') AS kind
     FROM attributions a
-    WHERE {_SOURCE_NAME} <> '' AND {type_condition(types)}
+    WHERE {_SOURCE_NAME} <> '' AND NOT list_contains({_PRONOUNS}, lower({_SOURCE_NAME})) AND {type_condition(types)}
 ),
 spelling AS (
     SELECT key, name, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, name) AS r
