@@ -734,7 +734,9 @@ QUESTIONS: list[Case] = [
     ("The union emphasized job security, and a need to raise wages.",
      [("The union", "emphasized", "job security, and a need to raise wages")]),
     # where it was said is no part of it: a ruling, remarks
-    ("The judge rejected the appeal in a written ruling.", [("The judge", "rejected", "the appeal", x(act="denial"))]),
+    # a court that rejects an appeal rules on a request: no claim is denied (docs/annotation.md)
+    ("The judge rejected the appeal in a written ruling.",
+     [("The judge", "rejected", "the appeal", x(act="assessment"))]),
     ("The governor praised the volunteers in her remarks.", [("The governor", "praised", "the volunteers")]),
     # "continue to" is an aspect, not a report: the verb after it is the cue, if any
     ("Sales continued to grow.", []),

@@ -183,7 +183,12 @@ def _restatements(doc: Doc, atts: Sequence[Attribution], spans: dict[str, list[T
 def _rejects_a_claim(act: str, tokens: Sequence[TokenSpan], lex: Lexicons) -> bool:
     """A court's denial whose content names a claim ('his claim that …', 'the allegations') stays a denial: it rejects
     what someone said, not a request ('rejected the appeal' is a ruling)."""
-    return act == "denial" and any(t.lemma_.lower() in lex.nouns for span in tokens for t in span if t.pos_ == "NOUN")
+    return act == "denial" and any(
+        lex.nouns[t.lemma_.lower()].act != "demand"  # a request or an appeal asks for something: no claim
+        for span in tokens
+        for t in span
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns
+    )
 
 
 def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons | None = None) -> list[Attribution]:
