@@ -7,10 +7,10 @@ which `import` turns into offsets:
 
     python scripts/devset.py list                          # the selected documents and their splits
     python scripts/devset.py text fnc1_2521                # print a document's text
-    python scripts/devset.py draft polnear_<NAME> > F.json # a snippet file from PolNeAR's gold, labels to fill
+    python scripts/devset.py draft pn_<NAME> > F.json      # a snippet file from PolNeAR's gold, labels to fill
     python scripts/devset.py import F.json                 # snippets -> devsets/<corpus>/<document>.json
     python scripts/devset.py show fnc1_2521                # a labelled document back as a snippet file
-    python scripts/devset.py build OUT [--split tune|report] [--corpus fnc1|polnear]
+    python scripts/devset.py build OUT [--split tune|report] [--corpus fnc1|pn]
                                                            # OUT/NAME.txt + OUT/NAME.gold.json for score.py
 
 A snippet span is `{"text": WORDS}` or `{"text": WORDS, "in": LONGER}`: WORDS inside the one place where LONGER
@@ -59,7 +59,7 @@ POLNEAR = [
 
 def documents() -> dict[str, str]:
     """Every selected document's name and split."""
-    names = [f"fnc1_{b}" for b in FNC1] + [f"polnear_{n}" for n in POLNEAR]
+    names = [f"fnc1_{b}" for b in FNC1] + [f"pn_{n}" for n in POLNEAR]
     split = {}
     for group in (names[: len(FNC1)], names[len(FNC1) :]):
         for i, name in enumerate(group):
@@ -77,11 +77,9 @@ def _fnc1_bodies() -> dict[str, str]:
 def text_of(name: str) -> str:
     if name.startswith("fnc1_"):
         return _fnc1_bodies()[name.removeprefix("fnc1_")]
-    if name.startswith("polnear_"):
-        return (
-            (SHARED / "eval" / "polnear" / "dev" / f"{name.removeprefix('polnear_')}.txt").read_bytes().decode("utf-8")
-        )
-    raise SystemExit(f"devset: unknown document {name!r} (fnc1_<Body ID> or polnear_<dev article>)")
+    if name.startswith("pn_"):
+        return (SHARED / "eval" / "polnear" / "dev" / f"{name.removeprefix('pn_')}.txt").read_bytes().decode("utf-8")
+    raise SystemExit(f"devset: unknown document {name!r} (fnc1_<Body ID> or pn_<PolNeAR dev article>)")
 
 
 def corpus_of(name: str) -> str:
@@ -184,7 +182,7 @@ def load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if data["sha256"] != sha(text_of(name)):
         raise SystemExit(f"devset: {path}: the text in ../shared is not the one labelled (SHA-256 differs)")
-    return data
+    return by_value(name, data)
 
 
 def gold(name: str) -> dict[str, Any]:
@@ -229,8 +227,52 @@ def to_snippets(data: dict[str, Any], text: str) -> dict[str, Any]:
     return {**keep, "attributions": atts, "furniture": [_snippet(text, {"span": f}) for f in data.get("furniture", [])]}
 
 
+def _polnear_gold(name: str) -> list[dict[str, Any]]:
+    path = SHARED / "eval" / "polnear" / "dev" / f"{name.removeprefix('pn_')}.gold.json"
+    atts: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["attributions"]
+    return atts
+
+
+_ROLES = ("source", "cue", "content")
+
+
+def _bounds(span: dict[str, Any] | None) -> Any:
+    return None if span is None else (tuple(span["span"]), tuple(map(tuple, span.get("parts") or ())))
+
+
+def by_reference(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A PolNeAR document's labels with the spans PolNeAR's annotators marked replaced by a reference to their
+    attribution (`polnear`: its index in the gold file): only our own labels (and our corrections of a span) are
+    stored, PolNeAR's annotations stay in ../shared."""
+    if not name.startswith("pn_"):
+        return data
+    theirs = {tuple(_bounds(a.get(r)) for r in _ROLES): i for i, a in enumerate(_polnear_gold(name))}
+    atts = []
+    for a in data["attributions"]:
+        i = theirs.get(tuple(_bounds(a.get(r)) for r in _ROLES))
+        atts.append(a if i is None else {**{k: v for k, v in a.items() if k not in _ROLES}, "polnear": i})
+    return {**data, "attributions": atts}
+
+
+def by_value(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `by_reference`: every span filled in from PolNeAR's gold where the labels refer to it."""
+    if not any("polnear" in a for a in data["attributions"]):
+        return data
+    theirs = _polnear_gold(name)
+    atts = []
+    for a in data["attributions"]:
+        if "polnear" in a:
+            g = theirs[a["polnear"]]
+            spans = {
+                r: None if g.get(r) is None else {k: g[r][k] for k in ("span", "parts") if k in g[r]} for r in _ROLES
+            }
+            a = {**{k: v for k, v in a.items() if k != "polnear"}, **spans}
+        atts.append(a)
+    return {**data, "attributions": atts}
+
+
 def draft_from_polnear(name: str) -> dict[str, Any]:
-    g = json.loads((SHARED / "eval" / "polnear" / "dev" / f"{name.removeprefix('polnear_')}.gold.json").read_text())
+    g = {"attributions": _polnear_gold(name)}
     data = {"document": name, "nesting": "outermost", "attributions": g["attributions"], "denials": [],
             "furniture": []}  # fmt: skip
     return to_snippets(data, text_of(name))
@@ -246,7 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     b = sub.add_parser("build")
     b.add_argument("out", type=Path)
     b.add_argument("--split", choices=("tune", "report"))
-    b.add_argument("--corpus", choices=("fnc1", "polnear"))
+    b.add_argument("--corpus", choices=("fnc1", "pn"))
     args = ap.parse_args(argv)
     if args.cmd == "list":
         for name, split in documents().items():
@@ -260,6 +302,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(to_snippets(load(args.name), text_of(args.name)), indent=1, ensure_ascii=False))
     elif args.cmd == "import":
         data = to_offsets(json.loads(args.file.read_text(encoding="utf-8")))
+        data = by_reference(data["document"], data)
         out = DEVSETS / data["corpus"] / f"{data['document']}.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -118,7 +118,7 @@ def furniture_scores(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict
 def evaluate(split: str | None, mode: str) -> dict[str, Any]:
     result: dict[str, Any] = {"split": split or "all", "mode": mode}
     with tempfile.TemporaryDirectory() as tmp:
-        for corpus in ("fnc1", "polnear"):
+        for corpus in ("fnc1", "pn"):
             gold_dir, pred_dir = Path(tmp, corpus, "gold"), Path(tmp, corpus, "pred")
             names = build(split, corpus, gold_dir)
             if not names:
@@ -152,7 +152,7 @@ def main() -> None:
     if not (SHARED / "eval" / "fnc1" / "train_bodies.csv").exists():
         raise SystemExit("eval_devset: ../shared/eval is absent: the texts of the development sets live there")
     result = evaluate(args.split, args.mode)
-    for corpus in ("fnc1", "polnear"):
+    for corpus in ("fnc1", "pn"):
         if corpus not in result:
             continue
         r = result[corpus]
