@@ -18,11 +18,12 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.lexicons import Lexicons, load
 from sayso.lexicons.stance import stance_words
-from sayso.model import CERTAINTIES, Attribution, Span
+from sayso.model import CERTAINTIES, Attribution
 from sayso.resolve.names import outlet_exact
 from sayso.stance.wording import (
     claim_words,
     content_act,
+    content_spans,
     denial_kind,
     directive,
     finding_cue,
@@ -45,15 +46,6 @@ RESTATED_SHARE = 0.5  # … as a share of the shorter of the two
 CLAIM_HEDGES = frozenset({"alleged", "allegedly", "unverified", "unconfirmed", "rumored", "rumoured", "purported",
                           "supposedly", "reportedly", "questionable", "doubtful"})  # fmt: skip
 FIRST_PERSON = {"we", "i"}
-
-
-def _content_tokens(doc: Doc, content: Span) -> list[TokenSpan]:
-    out = []
-    for a, b in content.pieces:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None:
-            out.append(span)
-    return out
 
 
 def _lower(a: str, b: str) -> str:
@@ -194,7 +186,7 @@ def _rejects_a_claim(act: str, tokens: Sequence[TokenSpan], lex: Lexicons) -> bo
 def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons | None = None) -> list[Attribution]:
     """Certainty and act for each attribution (its source kind must already be set)."""
     lex = lexicons or load()
-    spans = {a.id: _content_tokens(doc, a.content) for a in attributions}
+    spans = {a.id: content_spans(doc, a.content) for a in attributions}
     restated = _restatements(doc, attributions, spans)
     out = []
     children: dict[str, list[Attribution]] = {}  # (gathered once: a search per attribution grew with the square)
@@ -203,7 +195,7 @@ def classify(doc: Doc, attributions: Sequence[Attribution], lexicons: Lexicons |
             children.setdefault(b.nested_in, []).append(b)
     for a in attributions:
         tokens = spans[a.id]
-        nested = {t.i for b in children.get(a.id, ()) for s in _content_tokens(doc, b.content) for t in s}
+        nested = {t.i for b in children.get(a.id, ()) for s in content_spans(doc, b.content) for t in s}
         act = a.act
         if act in ("report", "assertion"):
             act = content_driven_act(doc, a, tokens, lex, nested, a.id in restated)
